@@ -1,0 +1,147 @@
+import { InputError } from "./errors";
+
+/**
+ * Date helpers. Withings wants unix seconds on some endpoints and `YYYY-MM-DD` days, local to the
+ * user's IANA time zone, on others (getactivity, getworkouts, sleep getsummary).
+ */
+
+export const DAY = 86_400;
+
+/** A date as the user typed it: an exact instant, or a wall-clock time in the user's zone. */
+export type UserDate =
+  | { kind: "instant"; epoch: number }
+  | { kind: "local"; ymd: string; secondsOfDay: number; dateOnly: boolean };
+
+const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const ZONED_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+/**
+ * Parses ISO 8601 (with or without offset), `YYYY-MM-DD`, or unix seconds (number or digits).
+ * Throws an InputError naming `prop` for anything else, including millisecond timestamps.
+ */
+export function parseUserDate(input: unknown, prop: string): UserDate {
+  const example = "e.g. 2026-11-20, 2026-11-20T07:30:00+01:00 or 1763620200";
+  if (typeof input === "number" || (typeof input === "string" && /^\d+$/.test(input.trim()))) {
+    const n = Number(input);
+    if (!Number.isFinite(n) || n < 0) throw new InputError(prop, `"${input}" is not a valid date (${example}).`);
+    if (n > 1e11) {
+      throw new InputError(prop, `${n} looks like milliseconds; give unix seconds (${example}).`);
+    }
+    return { kind: "instant", epoch: Math.floor(n) };
+  }
+  if (typeof input !== "string" || input.trim() === "") {
+    throw new InputError(prop, `expected a date (${example}).`);
+  }
+  const s = input.trim();
+  const ymd = YMD_RE.exec(s);
+  if (ymd) {
+    if (!validYmd(+ymd[1], +ymd[2], +ymd[3])) throw new InputError(prop, `"${s}" is not a calendar date.`);
+    return { kind: "local", ymd: s, secondsOfDay: 0, dateOnly: true };
+  }
+  const local = LOCAL_RE.exec(s);
+  if (local) {
+    const [, y, mo, d, h, mi, sec] = local;
+    if (!validYmd(+y, +mo, +d) || +h > 23 || +mi > 59 || +(sec ?? 0) > 59) {
+      throw new InputError(prop, `"${s}" is not a valid date and time.`);
+    }
+    return { kind: "local", ymd: `${y}-${mo}-${d}`, secondsOfDay: +h * 3600 + +mi * 60 + +(sec ?? 0), dateOnly: false };
+  }
+  if (ZONED_RE.test(s)) {
+    const ms = Date.parse(s);
+    if (Number.isFinite(ms)) return { kind: "instant", epoch: Math.floor(ms / 1000) };
+  }
+  throw new InputError(prop, `"${s}" is not a date Withings can use (${example}).`);
+}
+
+const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+function zonedParts(epoch: number, tz: string) {
+  let f = partsFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", second: "2-digit",
+    });
+    partsFormatters.set(tz, f);
+  }
+  const p: Record<string, number> = {};
+  for (const { type, value } of f.formatToParts(new Date(epoch * 1000))) {
+    if (type !== "literal") p[type] = Number(value);
+  }
+  return { y: p.year, m: p.month, d: p.day, h: p.hour, mi: p.minute, s: p.second };
+}
+
+/** Offset of `tz` from UTC at `epoch`, in seconds (east positive). */
+export function zoneOffsetSeconds(epoch: number, tz: string): number {
+  const p = zonedParts(epoch, tz);
+  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) / 1000 - Math.floor(epoch);
+}
+
+const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
+
+/** The `YYYY-MM-DD` day that `epoch` falls on in `tz`. */
+export function ymdInZone(epoch: number, tz: string): string {
+  const p = zonedParts(epoch, tz);
+  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+}
+
+/** ISO 8601 with the zone's offset, e.g. `2026-11-20T07:42:00+01:00`. */
+export function isoInZone(epoch: number, tz: string): string {
+  const p = zonedParts(epoch, tz);
+  const off = zoneOffsetSeconds(epoch, tz) / 60;
+  const sign = off < 0 ? "-" : "+";
+  return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
+}
+
+/** Short human form for summaries: `2026-11-20 07:42`. */
+export function shortInZone(epoch: number, tz: string): string {
+  return isoInZone(epoch, tz).slice(0, 16).replace("T", " ");
+}
+
+/** Epoch seconds of a wall-clock time in `tz` (DST-safe for all but the skipped hour). */
+export function zonedEpoch(ymd: string, secondsOfDay: number, tz: string): number {
+  const [y, m, d] = ymd.split("-").map(Number);
+  const guess = Date.UTC(y, m - 1, d) / 1000 + secondsOfDay;
+  const first = guess - zoneOffsetSeconds(guess, tz);
+  return guess - zoneOffsetSeconds(first, tz);
+}
+
+/** Adds whole days to a `YYYY-MM-DD`. */
+export function addDays(ymd: string, days: number): string {
+  const [y, m, d] = ymd.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Converts a user date to unix seconds; a date-only end means the end of that day. */
+export function toEpoch(date: UserDate, tz: string, end = false): number {
+  if (date.kind === "instant") return date.epoch;
+  if (date.dateOnly && end) return zonedEpoch(addDays(date.ymd, 1), 0, tz) - 1;
+  return zonedEpoch(date.ymd, date.secondsOfDay, tz);
+}
+
+/** Converts a user date to the user's `YYYY-MM-DD`. */
+export function toYmd(date: UserDate, tz: string): string {
+  return date.kind === "instant" ? ymdInZone(date.epoch, tz) : date.ymd;
+}
+
+/** True when the value needs the user's time zone to be turned into the format an endpoint wants. */
+export function needsZone(date: UserDate | undefined, want: "epoch" | "ymd"): boolean {
+  if (!date) return false;
+  return want === "epoch" ? date.kind === "local" : date.kind === "instant";
+}
+
+export const nowEpoch = (): number => Math.floor(Date.now() / 1000);

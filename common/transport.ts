@@ -1,0 +1,108 @@
+import { errorFromStatus, redact, WithingsError, WithingsRateLimitError, WithingsResponseError } from "./errors";
+import type { Envelope, FormFields } from "./types";
+
+export const DEFAULT_BASE_URL = "https://wbsapi.withings.net";
+export const DEFAULT_AUTHORIZE_URL = "https://account.withings.com/oauth2_user/authorize2";
+
+export interface RetryPolicy {
+  /** Extra attempts after the first one, for 601 (rate limit) and 522 (timeout) only. */
+  retries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 2000, maxDelayMs: 20000 };
+
+/** Reads overrides from the environment so the simulator and tests can shorten waits without code edits. */
+export function retryPolicyFromEnv(env: Record<string, string | undefined> = process.env): RetryPolicy {
+  const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(+v) ? +v : d);
+  return {
+    retries: num(env.WITHINGS_RETRIES, DEFAULT_RETRY.retries),
+    baseDelayMs: num(env.WITHINGS_RETRY_BASE_MS, DEFAULT_RETRY.baseDelayMs),
+    maxDelayMs: num(env.WITHINGS_RETRY_MAX_MS, DEFAULT_RETRY.maxDelayMs),
+  };
+}
+
+/** `https://wbsapi.withings.net`, or an override (the local simulator, Withings' US medical cloud). */
+export function resolveBaseUrl(explicit?: string, env: Record<string, string | undefined> = process.env): string {
+  const url = explicit || env.WITHINGS_API_URL || DEFAULT_BASE_URL;
+  return url.replace(/\/+$/, "");
+}
+
+/** Form-encodes fields: drops undefined/null, joins arrays with commas, stringifies the rest. */
+export function toForm(fields: FormFields): string {
+  const form = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === undefined || v === null) continue;
+    form.append(k, Array.isArray(v) ? v.join(",") : String(v));
+  }
+  return form.toString();
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Exponential backoff with a little jitter, capped. */
+export function backoffMs(attempt: number, policy: RetryPolicy): number {
+  const base = policy.baseDelayMs * 2 ** attempt;
+  return Math.min(policy.maxDelayMs, base + Math.floor(Math.random() * policy.baseDelayMs * 0.25));
+}
+
+/**
+ * Unwraps one Withings response. Withings answers HTTP 200 even on failure, so the outcome is the
+ * `status` in the JSON body; a body that is not that envelope is an error too.
+ */
+export function unwrap<T>(data: unknown, action: string, secrets: readonly (string | undefined)[]): T {
+  let parsed = data;
+  if (typeof parsed === "string") {
+    try {
+      parsed = JSON.parse(parsed);
+    } catch {
+      throw new WithingsResponseError(`Withings ${action} returned a response that is not JSON. Try again later.`,
+        0, "response", action);
+    }
+  }
+  const env = parsed as Envelope<T> | null;
+  if (!env || typeof env !== "object" || typeof env.status !== "number") {
+    throw new WithingsResponseError(`Withings ${action} returned an unexpected response (no status). Try again later.`,
+      0, "response", action);
+  }
+  if (env.status === 0) return (env.body ?? {}) as T;
+  throw errorFromStatus(env.status, env.error, action, secrets);
+}
+
+/** Turns an HTTP-level failure (non-2xx, network) into a WithingsError without leaking secrets. */
+export function httpFailure(err: unknown, action: string, secrets: readonly (string | undefined)[]): WithingsError {
+  if (err instanceof WithingsError) return err;
+  const e = err as { response?: { status?: number }; message?: string; code?: string };
+  const httpStatus = e?.response?.status;
+  if (httpStatus === 429) {
+    return new WithingsRateLimitError(`Withings ${action} failed with HTTP 429. Withings rate limit reached `
+      + "(120 requests per minute per app). Wait a minute and try again.", 601, "rate_limited", action);
+  }
+  const what = httpStatus ? `HTTP ${httpStatus}` : (e?.code ?? "a network error");
+  const detail = redact(String(e?.message ?? ""), secrets).slice(0, 300);
+  return new WithingsResponseError(`Withings ${action} failed with ${what}${detail ? ` (${detail})` : ""}. `
+    + "Try again later.", httpStatus ?? 0, "http", action);
+}
+
+/**
+ * Sends one request through `send` (which returns the parsed response data), unwraps the envelope,
+ * and retries 601 and 522 with backoff. Any other failure is thrown at once.
+ */
+export async function callWithings<T>(
+  send: () => Promise<unknown>,
+  { action, secrets, retry = DEFAULT_RETRY }: { action: string; secrets: readonly (string | undefined)[]; retry?: RetryPolicy },
+): Promise<T> {
+  const sleep = retry.sleep ?? defaultSleep;
+  for (let attempt = 0; ; attempt++) {
+    let error: WithingsError;
+    try {
+      return unwrap<T>(await send(), action, secrets);
+    } catch (err) {
+      error = httpFailure(err, action, secrets);
+    }
+    if (!error.retryable || attempt >= retry.retries) throw error;
+    await sleep(backoffMs(attempt, retry));
+  }
+}

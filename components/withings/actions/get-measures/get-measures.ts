@@ -1,0 +1,67 @@
+import { defineAction, type ActionRunOptions } from "@pipedream/types";
+import withings from "../../withings.app";
+import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { decodeMeasureGroup, type DecodedMeasureGroup } from "../../../../common/decode/measures";
+import { UNIT_SYSTEMS } from "../../../../common/decode/units";
+import { epochRange, parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
+import { InputError } from "../../../../common/errors";
+import { nowEpoch, DAY } from "../../../../common/dates";
+import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
+
+export default defineAction({
+  key: "withings-get-measures",
+  name: "Get Measures",
+  description: "Get body measures (weight, body composition, blood pressure, heart pulse, temperature, SpO2 and "
+    + "more) in a date range or changed since a time, each group with decoded, named values in real units. "
+    + "Defaults to the last 30 days. [See the documentation](https://developer.withings.com/api-reference/#tag/measure/operation/measure-getmeas)",
+  version: "0.0.1",
+  type: "action",
+  annotations: READ_ONLY,
+  props: {
+    withings,
+    measureTypes: { propDefinition: [withings, "measureTypes"] },
+    category: { propDefinition: [withings, "category"] },
+    startDate: { propDefinition: [withings, "startDate"] },
+    endDate: { propDefinition: [withings, "endDate"] },
+    lastUpdate: { propDefinition: [withings, "lastUpdate"] },
+    unitSystem: { propDefinition: [withings, "unitSystem"] },
+    timezone: { propDefinition: [withings, "timezone"] },
+    maxResults: { propDefinition: [withings, "maxResults"] },
+  },
+  async run(opts?: ActionRunOptions): Promise<DecodedMeasureGroup[]> {
+    const $ = stepOf(opts);
+    const input = validate(() => {
+      const category = this.category === undefined || this.category === null ? 1 : Number(this.category);
+      if (category !== 1 && category !== 2) throw new InputError("category", "must be 1 (real measures) or 2 (objectives).");
+      return {
+        range: parseRange(this, { allowLastUpdate: true }),
+        types: parseMeasureTypes(this.measureTypes),
+        category,
+        system: parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric"),
+        zone: parseTimeZone(this.timezone),
+        max: parseMaxResults(this.maxResults),
+      };
+    });
+    const { range } = input;
+    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(range, "epoch", false));
+    const dates = range.lastUpdate !== undefined
+      ? { lastupdate: range.lastUpdate }
+      : epochRange(range, zone ?? "UTC", nowEpoch(), 30 * DAY);
+
+    const groups: Array<{ group: MeasureGroup; tz: string }> = [];
+    const args = { $, meastypes: input.types, category: input.category, ...dates };
+    for await (const body of this.withings.pages(this.withings.getMeasures, args, "getmeas") as AsyncIterable<GetMeasBody>) {
+      const tz = zone ?? body.timezone ?? "UTC";
+      for (const group of body.measuregrps ?? []) {
+        if (groups.length < input.max) groups.push({ group, tz });
+      }
+      if (groups.length >= input.max) break;
+    }
+    const out = groups.map(({ group, tz }) => decodeMeasureGroup(group, tz, input.system));
+    const span = "lastupdate" in dates
+      ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
+      : `from ${new Date(dates.startdate * 1000).toISOString().slice(0, 10)} to ${new Date(dates.enddate * 1000).toISOString().slice(0, 10)}`;
+    $.export("$summary", `Retrieved ${plural(out.length, "measure group")} ${span}`);
+    return out;
+  },
+});

@@ -1,0 +1,31 @@
+import { ConfigurationError } from "@pipedream/platform";
+import type { ActionRunOptions, Pipedream } from "@pipedream/types";
+import { InputError } from "../../../common/errors";
+
+/** Annotations shared by every read action. */
+export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: true } as const;
+
+/** `run(options)` is typed optional by @pipedream/types; the platform always passes `$`. */
+export function stepOf(opts?: ActionRunOptions): Pipedream {
+  if (!opts?.$) throw new Error("run() was called without { $ }");
+  return opts.$;
+}
+
+/** Runs prop validation and turns an InputError into Pipedream's ConfigurationError, before any request. */
+export function validate<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof InputError) throw new ConfigurationError(err.message);
+    throw err;
+  }
+}
+
+/** The user's time zone: the prop if set, else asked from Withings only when a conversion needs it. */
+export async function zoneFor(app: { getUserTimezone(a: { $?: unknown }): Promise<string> }, $: unknown,
+  explicit: string | undefined, needed: boolean): Promise<string | undefined> {
+  if (explicit) return explicit;
+  return needed ? app.getUserTimezone({ $ }) : undefined;
+}
+
+export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;

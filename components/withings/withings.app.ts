@@ -1,0 +1,338 @@
+import { defineApp } from "@pipedream/types";
+import { axios } from "@pipedream/platform";
+import { MEASURE_TYPES } from "../../common/codes/measure-types";
+import { DATA_FIELDS } from "../../common/codes/data-fields";
+import { NOTIFY_APPLIS } from "../../common/codes/misc";
+import { UNIT_SYSTEMS } from "../../common/decode/units";
+import { nowEpoch } from "../../common/dates";
+import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
+import { items, pages, type Offset } from "../../common/paginate";
+import {
+  callWithings, DEFAULT_AUTHORIZE_URL, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
+} from "../../common/transport";
+import type {
+  FormFields, GetActivityBody, GetDeviceBody, GetGoalsBody, GetIntradayBody, GetMeasBody, GetSleepBody,
+  GetSleepSummaryBody, GetWorkoutsBody, HeartGetBody, HeartListBody, NonceBody, NotifyListBody, NotifyProfile,
+  Paged, TokenBody,
+} from "../../common/types";
+
+/** What Pipedream (or the local runner) puts in `this.$auth`. */
+export interface WithingsAuth {
+  oauth_access_token: string;
+  oauth_refresh_token?: string;
+  oauth_uid?: string;
+  /** Optional API base URL: the local simulator or Withings' US medical cloud. */
+  base_url?: string;
+  authorize_url?: string;
+}
+
+export interface RequestArgs {
+  $?: unknown;
+  path: string;
+  action: string;
+  data?: FormFields;
+  /** Data calls carry the Bearer token; token and signature calls do not. */
+  bearer?: boolean;
+  /** Extra values that must never appear in an error (client secret, refresh token, code). */
+  secrets?: readonly (string | undefined)[];
+}
+
+/** Arguments of a data method: `$` plus the Withings form fields. `params` is the legacy spelling. */
+export interface CallArgs {
+  [field: string]: unknown;
+  $?: unknown;
+  params?: FormFields;
+}
+
+export interface ClientCredentials {
+  $?: unknown;
+  clientId: string;
+  clientSecret: string;
+  /** Authenticate the token call with a nonce and signature instead of sending the client secret. */
+  useSignature?: boolean;
+}
+
+export default defineApp({
+  type: "app",
+  app: "withings",
+  propDefinitions: {
+    measureTypes: {
+      type: "integer[]",
+      label: "Measure Types",
+      description: "Only return these measure types, by Withings code, e.g. `1` (weight) or `9`, `10`, `11` "
+        + "(blood pressure and pulse). Leave empty for every type.",
+      optional: true,
+      options: MEASURE_TYPES.map((t) => ({ label: `${t.name}${t.unit ? ` (${t.unit})` : ""}`, value: t.code })),
+    },
+    category: {
+      type: "integer",
+      label: "Category",
+      description: "`1` for real measures taken by the user or a device, `2` for the user's objectives.",
+      optional: true,
+      default: 1,
+      options: [
+        { label: "Real measures", value: 1 },
+        { label: "User objectives", value: 2 },
+      ],
+    },
+    startDate: {
+      type: "string",
+      label: "Start Date",
+      description: "Start of the period: `YYYY-MM-DD` (a day in the user's time zone), ISO 8601 such as "
+        + "`2026-11-01T00:00:00Z`, or unix seconds such as `1793491200`.",
+      optional: true,
+    },
+    endDate: {
+      type: "string",
+      label: "End Date",
+      description: "End of the period, same formats as Start Date, e.g. `2026-11-20`. A date without a time "
+        + "includes that whole day. Defaults to now.",
+      optional: true,
+    },
+    lastUpdate: {
+      type: "string",
+      label: "Updated Since",
+      description: "Instead of a date range: only records created or changed after this time, as ISO 8601 with "
+        + "an offset (e.g. `2026-11-20T00:00:00Z`) or unix seconds. Do not combine with Start Date or End Date.",
+      optional: true,
+    },
+    timezone: {
+      type: "string",
+      label: "Time Zone",
+      description: "IANA time zone of the Withings user, e.g. `Europe/Paris`, used to turn dates into the user's "
+        + "days. Leave empty to use the time zone of the Withings account.",
+      optional: true,
+    },
+    maxResults: {
+      type: "integer",
+      label: "Max Results",
+      description: "Stop after this many records, following Withings' pages until then, e.g. `100`.",
+      optional: true,
+      default: 100,
+      min: 1,
+    },
+    unitSystem: {
+      type: "string",
+      label: "Unit System",
+      description: "`metric` (kg, m, °C, as Withings stores them) or `imperial` (lb, in, °F).",
+      optional: true,
+      default: "metric",
+      options: [...UNIT_SYSTEMS],
+    },
+    activityDataFields: {
+      type: "string[]",
+      label: "Data Fields",
+      description: "Activity fields to return, e.g. `steps`, `distance`, `hr_average`. Leave empty for all.",
+      optional: true,
+      options: [...DATA_FIELDS.getactivity],
+    },
+    intradayDataFields: {
+      type: "string[]",
+      label: "Data Fields",
+      description: "Intraday fields to return, e.g. `steps`, `heart_rate`. Leave empty for steps, elevation, "
+        + "calories, distance, heart rate and SpO2.",
+      optional: true,
+      options: [...DATA_FIELDS.getintradayactivity],
+    },
+    workoutDataFields: {
+      type: "string[]",
+      label: "Data Fields",
+      description: "Workout fields to return, e.g. `calories`, `distance`, `hr_average`. Leave empty for all.",
+      optional: true,
+      options: [...DATA_FIELDS.getworkouts],
+    },
+    sleepDataFields: {
+      type: "string[]",
+      label: "Data Fields",
+      description: "High-frequency sleep series to return, e.g. `hr`, `rr`, `snoring`. Leave empty for heart "
+        + "rate, respiration rate and snoring.",
+      optional: true,
+      options: [...DATA_FIELDS.sleepget],
+    },
+    sleepSummaryDataFields: {
+      type: "string[]",
+      label: "Data Fields",
+      description: "Sleep summary fields to return, e.g. `sleep_score`, `hr_average`, `total_sleep_time`. Leave "
+        + "empty for every useful field (Withings omits heart rate, score and snoring unless asked).",
+      optional: true,
+      options: [...DATA_FIELDS.getsummary],
+    },
+    appli: {
+      type: "integer",
+      label: "Notification Category",
+      description: "Withings notification category (`appli`), e.g. `1` for weight or `44` for sleep. These codes "
+        + "are not measure type codes.",
+      options: NOTIFY_APPLIS.map((a) => ({ label: `${a.name} (${a.code})`, value: a.code })),
+    },
+  },
+  methods: {
+    _auth(): WithingsAuth {
+      // `$auth` is injected by the platform but is missing from defineApp's `this` type.
+      return ((this as unknown as { $auth?: WithingsAuth }).$auth ?? {}) as WithingsAuth;
+    },
+    _baseUrl(): string {
+      return resolveBaseUrl(this._auth().base_url);
+    },
+    _retryPolicy(): RetryPolicy {
+      return retryPolicyFromEnv();
+    },
+    /** OAuth endpoints as data, following the base URL override. */
+    oauthEndpoints(): { authorizeUrl: string; tokenUrl: string; signatureUrl: string } {
+      const base = this._baseUrl();
+      return {
+        authorizeUrl: this._auth().authorize_url || process.env.WITHINGS_AUTHORIZE_URL || DEFAULT_AUTHORIZE_URL,
+        tokenUrl: `${base}/v2/oauth2`,
+        signatureUrl: `${base}/v2/signature`,
+      };
+    },
+    /**
+     * The one HTTP call: a form-encoded POST with `action`, the Bearer token, the `status` checked,
+     * and 601/522 retried with backoff.
+     */
+    async _makeRequest<T>({ $, path, action, data = {}, bearer = true, secrets = [] }: RequestArgs): Promise<T> {
+      const token = this._auth().oauth_access_token;
+      const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
+      if (bearer) headers.Authorization = `Bearer ${token}`;
+      const url = `${this._baseUrl()}${path}`;
+      const body = toForm({ ...data, action });
+      return callWithings<T>(
+        () => axios(($ ?? this) as never, { method: "POST", url, headers, data: body }),
+        { action, secrets: [token, this._auth().oauth_refresh_token, ...secrets], retry: this._retryPolicy() },
+      );
+    },
+    _call<T>(path: string, action: string, args: CallArgs = {}): Promise<T> {
+      const { $, params, ...rest } = args;
+      return this._makeRequest<T>({ $, path, action, data: { ...(params ?? {}), ...rest } as FormFields });
+    },
+
+    /** Measure - Getmeas (`/measure`, not `/v2`). https://developer.withings.com/api-reference/#tag/measure/operation/measure-getmeas */
+    getMeasures(args: CallArgs = {}): Promise<GetMeasBody> {
+      return this._call<GetMeasBody>("/measure", "getmeas", args);
+    },
+    /** Measure v2 - Getactivity. */
+    getActivity(args: CallArgs = {}): Promise<GetActivityBody> {
+      return this._call<GetActivityBody>("/v2/measure", "getactivity", args);
+    },
+    /** Measure v2 - Getintradayactivity (24 h per call). */
+    getIntradayActivity(args: CallArgs = {}): Promise<GetIntradayBody> {
+      return this._call<GetIntradayBody>("/v2/measure", "getintradayactivity", args);
+    },
+    /** Measure v2 - Getworkouts. */
+    getWorkouts(args: CallArgs = {}): Promise<GetWorkoutsBody> {
+      return this._call<GetWorkoutsBody>("/v2/measure", "getworkouts", args);
+    },
+    /** Sleep v2 - Get (24 h per call). */
+    getSleep(args: CallArgs = {}): Promise<GetSleepBody> {
+      return this._call<GetSleepBody>("/v2/sleep", "get", args);
+    },
+    /** Sleep v2 - Getsummary. */
+    getSleepSummary(args: CallArgs = {}): Promise<GetSleepSummaryBody> {
+      return this._call<GetSleepSummaryBody>("/v2/sleep", "getsummary", args);
+    },
+    /** Heart v2 - List (ECG recordings). */
+    listHeartRecords(args: CallArgs = {}): Promise<HeartListBody> {
+      return this._call<HeartListBody>("/v2/heart", "list", args);
+    },
+    /** Heart v2 - Get (one ECG signal). */
+    getHeartSignal(args: CallArgs = {}): Promise<HeartGetBody> {
+      return this._call<HeartGetBody>("/v2/heart", "get", args);
+    },
+    /** User v2 - Getdevice. */
+    getDevices(args: CallArgs = {}): Promise<GetDeviceBody> {
+      return this._call<GetDeviceBody>("/v2/user", "getdevice", args);
+    },
+    /** User v2 - Getgoals. */
+    getGoals(args: CallArgs = {}): Promise<GetGoalsBody> {
+      return this._call<GetGoalsBody>("/v2/user", "getgoals", args);
+    },
+    /** Notify - Subscribe. */
+    subscribeNotification(args: CallArgs = {}): Promise<Record<string, never>> {
+      return this._call<Record<string, never>>("/notify", "subscribe", args);
+    },
+    /** Notify - List. */
+    listNotifications(args: CallArgs = {}): Promise<NotifyListBody> {
+      return this._call<NotifyListBody>("/notify", "list", args);
+    },
+    /** Notify - Get. */
+    getNotification(args: CallArgs = {}): Promise<NotifyProfile> {
+      return this._call<NotifyProfile>("/notify", "get", args);
+    },
+    /** Notify - Revoke. */
+    revokeNotification(args: CallArgs = {}): Promise<Record<string, never>> {
+      return this._call<Record<string, never>>("/notify", "revoke", args);
+    },
+    /** Notify - Update. */
+    updateNotification(args: CallArgs = {}): Promise<Record<string, never>> {
+      return this._call<Record<string, never>>("/notify", "update", args);
+    },
+
+    /** Every page of a paged call, following `more`/`offset`. */
+    pages<B extends Paged>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs, action: string): AsyncGenerator<B> {
+      return pages<B>((offset: Offset) => fetch.call(this, { ...args, offset }), { action });
+    },
+    /** Every item of a paged call, e.g. `paginate(this.getMeasures, args, (b) => b.measuregrps, "getmeas")`. */
+    paginate<B extends Paged, T>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs,
+      pick: (body: B) => readonly T[] | undefined, action: string): AsyncGenerator<T> {
+      return items<B, T>((offset: Offset) => fetch.call(this, { ...args, offset }), pick, { action });
+    },
+    /** The user's IANA time zone as Withings reports it on getmeas (needs only `user.metrics`). */
+    async getUserTimezone({ $ }: { $?: unknown } = {}): Promise<string> {
+      const body = await this.getMeasures({ $, category: 1, lastupdate: nowEpoch() });
+      return typeof body.timezone === "string" && body.timezone ? body.timezone : "UTC";
+    },
+
+    /** Builds the authorization URL (comma scopes, crypto-random `state`, optional `mode=demo`). */
+    buildAuthorizationUrl(opts: { clientId: string; redirectUri: string; scopes?: readonly string[]; state?: string;
+      demo?: boolean; }): { url: string; state: string } {
+      return buildAuthorizationUrl({ authorizeUrl: this.oauthEndpoints().authorizeUrl, scopes: DEFAULT_SCOPES, ...opts });
+    },
+    verifyState(expected: string, received: string | null | undefined): boolean {
+      return verifyState(expected, received);
+    },
+    sign(clientSecret: string, params: { action: string; client_id: string; nonce?: string; timestamp?: number }): string {
+      return sign(clientSecret, params);
+    },
+    /** Signature v2 - Getnonce: a single-use nonce for a signed call. */
+    async getNonce({ $, clientId, clientSecret, timestamp = nowEpoch() }: { $?: unknown; clientId: string;
+      clientSecret: string; timestamp?: number; }): Promise<string> {
+      const signature = sign(clientSecret, { action: "getnonce", client_id: clientId, timestamp });
+      const body = await this._makeRequest<NonceBody>({
+        $, path: "/v2/signature", action: "getnonce", bearer: false, secrets: [clientSecret, signature],
+        data: { client_id: clientId, timestamp, signature },
+      });
+      return body.nonce;
+    },
+    async _requestToken(creds: ClientCredentials, grant: TokenGrant): Promise<TokenBody> {
+      const { $, clientId, clientSecret, useSignature } = creds;
+      let auth: { clientSecret: string } | { nonce: string; signature: string } = { clientSecret };
+      if (useSignature) {
+        const nonce = await this.getNonce({ $, clientId, clientSecret });
+        auth = { nonce, signature: sign(clientSecret, { action: "requesttoken", client_id: clientId, nonce }) };
+      }
+      const { action, ...data } = tokenRequestFields(clientId, grant, auth);
+      const secrets = [clientSecret, grant.grant === "refresh_token" ? grant.refreshToken : grant.code];
+      const body = await this._makeRequest<TokenBody>({
+        $, path: "/v2/oauth2", action: String(action), data, bearer: false, secrets,
+      });
+      // Withings documents userid as a number but also sends strings; keep one type.
+      return { ...body, userid: String(body.userid) };
+    },
+    /** OAuth2 - Requesttoken with `grant_type=authorization_code` (the code lives 30 s: call at once). */
+    exchangeCode(creds: ClientCredentials & { code: string; redirectUri: string }): Promise<TokenBody> {
+      return this._requestToken(creds, { grant: "authorization_code", code: creds.code, redirectUri: creds.redirectUri });
+    },
+    /** OAuth2 - Requesttoken with `grant_type=refresh_token`; the response carries a new refresh token. */
+    refreshToken(creds: ClientCredentials & { refreshToken: string }): Promise<TokenBody> {
+      return this._requestToken(creds, { grant: "refresh_token", refreshToken: creds.refreshToken });
+    },
+    /** OAuth2 - Revoke: ends the app's access for a user (signed call). */
+    async revokeAccess({ $, clientId, clientSecret, userid }: ClientCredentials & { userid: string | number }): Promise<void> {
+      const nonce = await this.getNonce({ $, clientId, clientSecret });
+      const signature = sign(clientSecret, { action: "revoke", client_id: clientId, nonce });
+      await this._makeRequest({
+        $, path: "/v2/oauth2", action: "revoke", bearer: false, secrets: [clientSecret, signature],
+        data: { client_id: clientId, nonce, signature, userid },
+      });
+    },
+  },
+});

@@ -1,0 +1,14 @@
+/** Tests run TypeScript through ts-jest in transpile-only mode; `npm run typecheck` does the type checking. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", {
+      isolatedModules: true,
+      tsconfig: { module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, resolveJsonModule: true },
+    }],
+  },
+  setupFiles: ["<rootDir>/test/setup-env.ts"],
+  testTimeout: 30000,
+};
