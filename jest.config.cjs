@@ -10,5 +10,6 @@ module.exports = {
     }],
   },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
+  setupFilesAfterEnv: ["<rootDir>/test/setup-after-env.ts"],
   testTimeout: 30000,
 };

@@ -3,6 +3,7 @@ import { axios } from "@pipedream/platform";
 import { MEASURE_TYPES } from "../../common/codes/measure-types";
 import { DATA_FIELDS } from "../../common/codes/data-fields";
 import { NOTIFY_APPLIS } from "../../common/codes/misc";
+import { decodeEcgRecord, ecgRecordLabel } from "../../common/decode/heart";
 import { UNIT_SYSTEMS } from "../../common/decode/units";
 import { nowEpoch } from "../../common/dates";
 import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
@@ -156,6 +157,25 @@ export default defineApp({
         + "empty for every useful field (Withings omits heart rate, score and snoring unless asked).",
       optional: true,
       options: [...DATA_FIELDS.getsummary],
+    },
+    signalId: {
+      type: "integer",
+      label: "ECG Signal ID",
+      description: "The `signalid` of an ECG recording, as returned by List ECG Recordings, e.g. `123456789`. "
+        + "Pick one of the recent recordings or enter an ID.",
+      async options(this: { listHeartRecords(a: CallArgs): Promise<HeartListBody> },
+        { prevContext }: { prevContext?: { offset?: number | string; done?: boolean } }) {
+        if (prevContext?.done) return [];
+        const offset = prevContext?.offset;
+        const body = await this.listHeartRecords(offset === undefined ? {} : { offset });
+        const options = (body.series ?? [])
+          .map((r) => decodeEcgRecord(r, "UTC"))
+          .filter((d) => d.signalid !== null)
+          .map((d) => ({ label: ecgRecordLabel(d), value: d.signalid as number }));
+        // Pipedream accepts { options, context } to page through options; its types only know arrays.
+        const context = body.more && body.offset !== undefined ? { offset: body.offset } : { done: true };
+        return { options, context } as never;
+      },
     },
     appli: {
       type: "integer",

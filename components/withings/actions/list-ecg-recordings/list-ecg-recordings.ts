@@ -1,0 +1,58 @@
+import { defineAction, type ActionRunOptions } from "@pipedream/types";
+import withings from "../../withings.app";
+import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
+import { epochRange, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
+import { DAY, nowEpoch } from "../../../../common/dates";
+import type { EcgRecord, HeartListBody } from "../../../../common/types";
+
+export default defineAction({
+  key: "withings-list-ecg-recordings",
+  name: "List ECG Recordings",
+  description: "List ECG recordings (ScanWatch, Move ECG, BPM Core) in a date range, each with its atrial "
+    + "fibrillation result, heart rate, blood pressure when measured, and the `signalid` to fetch the waveform "
+    + "with Get ECG Signal. Defaults to the last 30 days. [See the documentation](https://developer.withings.com/api-reference/#tag/heart/operation/heartv2-list)",
+  version: "0.0.1",
+  type: "action",
+  annotations: READ_ONLY,
+  props: {
+    withings,
+    startDate: { propDefinition: [withings, "startDate"] },
+    endDate: { propDefinition: [withings, "endDate"] },
+    timezone: {
+      propDefinition: [withings, "timezone"],
+      description: "IANA time zone of the Withings user, e.g. `Europe/Paris`, used to read dates without an "
+        + "offset and to show times of recordings that carry no zone. Leave empty to use the account's zone "
+        + "when a date needs it, else UTC.",
+    },
+    maxResults: {
+      propDefinition: [withings, "maxResults"],
+      description: "Stop after this many recordings, following Withings' pages until then, e.g. `50`.",
+    },
+  },
+  async run(opts?: ActionRunOptions): Promise<DecodedEcgRecord[]> {
+    const $ = stepOf(opts);
+    const now = nowEpoch();
+    const input = validate(() => ({
+      range: parseRange(this),
+      zone: parseTimeZone(this.timezone),
+      max: parseMaxResults(this.maxResults),
+    }));
+    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(input.range, "epoch", false));
+    const tz = zone ?? "UTC";
+    const dates = validate(() => epochRange(input.range, tz, now, 30 * DAY));
+
+    const records: EcgRecord[] = [];
+    const args = { $, ...dates };
+    for await (const body of this.withings.pages(this.withings.listHeartRecords, args, "list") as AsyncIterable<HeartListBody>) {
+      for (const r of body.series ?? []) {
+        if (records.length < input.max) records.push(r);
+      }
+      if (records.length >= input.max) break;
+    }
+    const out = records.map((r) => decodeEcgRecord(r, tz));
+    const day = (epoch: number) => new Date(epoch * 1000).toISOString().slice(0, 10);
+    $.export("$summary", `Retrieved ${plural(out.length, "ECG recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
+    return out;
+  },
+});
