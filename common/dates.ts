@@ -102,7 +102,8 @@ export function ymdInZone(epoch: number, tz: string): string {
 /** ISO 8601 with the zone's offset, e.g. `2026-11-20T07:42:00+01:00`. */
 export function isoInZone(epoch: number, tz: string): string {
   const p = zonedParts(epoch, tz);
-  const off = zoneOffsetSeconds(epoch, tz) / 60;
+  // One formatToParts call gives both the wall time and the offset.
+  const off = Math.round((Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) / 1000 - Math.floor(epoch)) / 60);
   const sign = off < 0 ? "-" : "+";
   return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${sign}${pad(Math.trunc(Math.abs(off) / 60))}:${pad(Math.abs(off) % 60)}`;
 }

@@ -1,0 +1,113 @@
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import app from "../components/withings/withings.app";
+
+/**
+ * Pipedream's eslint rules cannot see `defineAction(...)` in TypeScript, so this test applies the same
+ * rules (and the registry's key and app-prop checks) to every component object.
+ */
+const ROOT = join(__dirname, "..", "components", "withings");
+
+function discover(kind: "actions" | "sources") {
+  const dir = join(ROOT, kind);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((slug) => slug !== "common" && existsSync(join(dir, slug, `${slug}.ts`)))
+    .map((slug) => ({ kind, slug, file: `${slug}.ts`, component: require(join(dir, slug, `${slug}.ts`)).default }));
+}
+
+const components = [...discover("actions"), ...discover("sources")];
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+const DOC_LINK = /\[See the documentation\]\(https:\/\/developer\.withings\.com\/[^)\s]+\)$/;
+const TITLE_WORD = /^([A-Z0-9][A-Za-z0-9-]*|ECG|a|an|and|by|for|in|of|or|the|to|with|\(Instant\))$/;
+const EXEMPT_TYPES = ["$.interface.timer", "$.interface.http", "$.service.db", "app"];
+
+function resolveProp(def: any): any {
+  if (def?.propDefinition) {
+    const [target, name] = def.propDefinition;
+    expect(target).toBe(app);
+    const shared = (app.propDefinitions as any)[name];
+    expect(shared).toBeDefined();
+    return { ...shared, ...def, propDefinition: undefined };
+  }
+  if (typeof def === "string") return { type: def };
+  return def;
+}
+
+describe("every component follows Pipedream's conventions", () => {
+  it("finds the components", () => {
+    expect(components.length).toBeGreaterThanOrEqual(1);
+  });
+
+  describe.each(components)("$kind/$slug", ({ kind, slug, file, component }) => {
+    it("has a key matching its folder and file", () => {
+      expect(file).toBe(`${slug}.ts`);
+      expect(component.key).toBe(`withings-${slug}`);
+      expect(component.key.length).toBeLessThanOrEqual(64);
+    });
+
+    it("has the required properties", () => {
+      expect(component.type).toBe(kind === "actions" ? "action" : "source");
+      expect(component.version).toMatch(SEMVER);
+      expect(component.version).not.toContain("{{ts}}");
+      expect(typeof component.run).toBe("function");
+    });
+
+    it("has a Title Case name without the app name", () => {
+      expect(component.name.trim()).toBe(component.name);
+      for (const word of component.name.split(" ")) expect(word).toMatch(TITLE_WORD);
+      expect(component.name).not.toMatch(/withings/i);
+      if (kind === "sources") expect(component.name).toMatch(/^New /);
+      if (kind === "actions") expect(component.name).not.toMatch(/^New /);
+    });
+
+    it("has a description that ends with a documentation link", () => {
+      expect(component.description).toMatch(DOC_LINK);
+      if (kind === "sources") expect(component.description).toMatch(/^Emit new /);
+    });
+
+    it("puts the app prop first", () => {
+      const [first, ...rest] = Object.entries<any>(component.props);
+      expect(first[0]).toBe("withings");
+      expect(first[1]).toBe(app);
+      expect(first[1]).toMatchObject({ type: "app", app: "withings" });
+      for (const [, def] of rest) expect(def).not.toBe(app);
+    });
+
+    it("gives every user prop a label and a description, and camelCase names", () => {
+      for (const [name, raw] of Object.entries<any>(component.props).slice(1)) {
+        expect(name).toMatch(/^[a-z][A-Za-z0-9]*$/);
+        const def = resolveProp(raw);
+        if (EXEMPT_TYPES.includes(def.type)) continue;
+        expect([name, typeof def.label, def.label?.length > 0]).toEqual([name, "string", true]);
+        expect([name, typeof def.description, def.description?.length > 10]).toEqual([name, "string", true]);
+      }
+    });
+
+    if (kind === "actions") {
+      it("declares read-only annotations", () => {
+        expect(component.annotations).toEqual({ readOnlyHint: true, destructiveHint: false, openWorldHint: true });
+      });
+    } else {
+      it("dedupes by unique id, keeps state in the db, and ships a sample event", () => {
+        expect(component.dedupe).toBe("unique");
+        expect(resolveProp(component.props.db)).toMatchObject({ type: "$.service.db" });
+        expect(component.sampleEmit).toBeDefined();
+        expect(typeof component.sampleEmit).toBe("object");
+      });
+    }
+  });
+});
+
+describe("the app", () => {
+  it("labels and describes every shared prop", () => {
+    for (const [name, def] of Object.entries<any>(app.propDefinitions ?? {})) {
+      expect([name, typeof def.label, typeof def.description]).toEqual([name, "string", "string"]);
+    }
+  });
+
+  it("has unique component keys", () => {
+    const keys = components.map((c) => c.component.key);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
