@@ -82,17 +82,17 @@ describe("Get Daily Activity", () => {
       { path: "/v2/measure", body: loadFixture("measurev2-getactivity-page-1") },
       { path: "/v2/measure", body: loadFixture("measurev2-getactivity-page-2") },
     ]);
-    const { result, summary } = await runAction(action, { lastUpdate: "1794500000", maxResults: 3 });
+    const { result, summary } = await runAction(action, { lastUpdate: "1794441600", maxResults: 3 });
     expect(http.requests.map((r) => r.form.offset)).toEqual([undefined, "2"]);
-    expect(http.requests[1].form).toEqual({ action: "getactivity", lastupdate: "1794500000", data_fields: ALL_FIELDS, offset: "2" });
+    expect(http.requests[1].form).toEqual({ action: "getactivity", lastupdate: "1794441600", data_fields: ALL_FIELDS, offset: "2" });
     expect(result.map((a: any) => a.date)).toEqual(["2026-11-12", "2026-11-13", "2026-11-14"]);
     expect(result[2]).toMatchObject({ model: "Google Health Connect", timezone: "America/Chicago", brand_name: "External" });
-    expect(summary).toBe("Retrieved 3 daily activity records changed since 2026-11-14T14:13:20.000Z");
+    expect(summary).toBe("Retrieved 3 daily activity records changed since 2026-11-12T00:00:00.000Z");
   });
 
   it("does not fetch another page once maxResults is reached", async () => {
     const http = mockWithings([{ path: "/v2/measure", body: loadFixture("measurev2-getactivity-page-1") }]);
-    const { result } = await runAction(action, { lastUpdate: "1794500000", maxResults: 2 });
+    const { result } = await runAction(action, { lastUpdate: "1794441600", maxResults: 2 });
     expect(result).toHaveLength(2);
     expect(http.requests).toHaveLength(1);
   });

@@ -26,11 +26,12 @@ export function appInstance(auth: Partial<WithingsAuth> = {}): any {
 export function actionInstance(component: any, props: Record<string, unknown> = {}, auth: Partial<WithingsAuth> = {}): any {
   const self: Record<string, unknown> = {};
   for (const [name, def] of Object.entries<any>(component.props ?? {})) {
-    if (def && typeof def === "object" && "default" in def) self[name] = def.default;
+    // A component's own default wins over the shared propDefinition's, as on Pipedream.
     if (def?.propDefinition) {
       const shared = (app.propDefinitions as any)[def.propDefinition[1]];
       if (shared && "default" in shared) self[name] = shared.default;
     }
+    if (def && typeof def === "object" && "default" in def) self[name] = def.default;
   }
   Object.assign(self, component.methods ?? {}, props, { withings: appInstance(auth) });
   return self;
