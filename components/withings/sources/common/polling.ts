@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { DEFAULT_POLLING_SOURCE_TIMER_INTERVAL } from "@pipedream/platform";
 import type { JSONValue } from "@pipedream/types";
 import withings from "../../withings.app";
@@ -71,17 +72,72 @@ export async function fetchAll<B extends Paged, T>(app: any, fetch: unknown, arg
   return { records, first };
 }
 
-/** Oldest first, one event per id (the later read wins), ties broken by id so the order is stable. */
+/** Joins id parts with "-"; past 64 characters the tail becomes a digest so the id stays stable and short. */
+export function boundedId(...parts: Array<string | number>): string {
+  const id = parts.join("-");
+  if (id.length <= MAX_ID_LENGTH) return id;
+  const head = String(parts[0]).slice(0, 20);
+  return `${head}-${createHash("sha1").update(id).digest("hex")}`;
+}
+
+/** The device part of an id: device id, else model, else "unknown" (external apps have no device id). */
+export function deviceKey(deviceid: string | null | undefined, modelid?: number | null): string {
+  if (deviceid) return deviceid;
+  return modelid === null || modelid === undefined ? "unknown" : `model${modelid}`;
+}
+
+/**
+ * Oldest first, one event per id (the later read wins), ties broken by id so the order is stable.
+ * A record without a usable time is skipped: throwing would stop the source on it forever.
+ */
 export function orderEvents(events: readonly PolledEvent[]): PolledEvent[] {
   const byId = new Map<string, PolledEvent>();
   for (const e of events) {
-    if (!Number.isFinite(e.time)) throw new Error(`Event ${e.id} has no valid time`);
+    if (!Number.isFinite(e.time)) continue;
     if (e.id.length > MAX_ID_LENGTH) throw new Error(`Event id ${e.id} is longer than ${MAX_ID_LENGTH} characters`);
     byId.set(e.id, e);
   }
   return [...byId.values()].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+interface BaseMethods {
+  _getCursor(): number | undefined;
+  _setCursor(cursor: number): void;
+  processEvents(backfill: boolean): Promise<number>;
+}
+
+const methods: BaseMethods & ThisType<PollingThis> = {
+  _getCursor() {
+    const v = this.db.get("cursor");
+    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+  },
+  _setCursor(cursor) {
+    this.db.set("cursor", cursor);
+  },
+  /** Polls once and emits; returns how many events were emitted. A failure leaves the cursor where it was. */
+  async processEvents(backfill) {
+    const now = nowEpoch();
+    const stored = this._getCursor();
+    const first = backfill || stored === undefined;
+    const { events, cursor } = await this.poll({ since: first ? now - BACKFILL_SPAN : stored!, now, backfill: first });
+    const ordered = orderEvents(events);
+    const batch = first ? ordered.slice(-BACKFILL_MAX) : ordered;
+    for (const e of batch) {
+      await this.$emit(e.event, { id: e.id, summary: e.summary, ts: e.time * 1000 });
+    }
+    // A source holding a record back reports a cursor just before it; the cursor still never goes backwards.
+    this._setCursor(first ? cursor : Math.max(stored!, cursor));
+    return batch.length;
+  },
+};
+
+const hooks: { deploy(): Promise<void> } & ThisType<PollingThis> = {
+  async deploy() {
+    await this.processEvents(true);
+  },
+};
+
+/** Spread into a concrete source: `...common`, `props: { ...common.props, ... }`, `methods: { ...common.methods, poll }`. */
 export default {
   props: {
     withings,
@@ -89,40 +145,13 @@ export default {
     timer: {
       type: "$.interface.timer",
       label: "Polling Interval",
-      description: "How often to check Withings for new data.",
+      description: "How often to check Withings for new data, e.g. every 15 minutes.",
       default: { intervalSeconds: DEFAULT_POLLING_SOURCE_TIMER_INTERVAL },
     },
   },
-  hooks: {
-    async deploy(this: PollingThis) {
-      await this.processEvents(true);
-    },
-  },
-  methods: {
-    _getCursor(this: PollingThis): number | undefined {
-      const v = this.db.get("cursor");
-      return typeof v === "number" && Number.isFinite(v) ? v : undefined;
-    },
-    _setCursor(this: PollingThis, cursor: number): void {
-      this.db.set("cursor", cursor);
-    },
-    /** Polls once and emits; returns how many events were emitted. A failure leaves the cursor where it was. */
-    async processEvents(this: PollingThis, backfill: boolean): Promise<number> {
-      const now = nowEpoch();
-      const stored = this._getCursor();
-      const first = backfill || stored === undefined;
-      const { events, cursor } = await this.poll({ since: first ? now - BACKFILL_SPAN : stored!, now, backfill: first });
-      const ordered = orderEvents(events);
-      const batch = first ? ordered.slice(-BACKFILL_MAX) : ordered;
-      for (const e of batch) {
-        await this.$emit(e.event, { id: e.id, summary: e.summary, ts: e.time * 1000 });
-      }
-      // Never move backwards: a source that holds records back may report an older cursor than before.
-      this._setCursor(stored === undefined || first ? cursor : Math.max(stored, cursor));
-      return batch.length;
-    },
-  },
-  async run(this: PollingThis) {
+  hooks,
+  methods,
+  async run(this: Pick<BaseMethods, "processEvents">) {
     await this.processEvents(false);
   },
 };

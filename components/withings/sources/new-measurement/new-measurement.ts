@@ -1,0 +1,58 @@
+import { defineSource } from "@pipedream/types";
+import withings from "../../withings.app";
+import common, { type PollWindow } from "../common/polling";
+import { onDate, pollSessions, withUnit } from "../common/measures";
+import { validate } from "../../common/component";
+import { parseChoice, parseMeasureTypes } from "../../../../common/inputs";
+import { UNIT_SYSTEMS } from "../../../../common/decode/units";
+import type { MeasurementSession } from "../../../../common/decode/sessions";
+import sampleEmit from "./test-event";
+
+/** "Weight 72.4 kg, fat ratio 18.1 %, fat mass 13.1 kg and 3 more" */
+function describe(s: MeasurementSession): string {
+  const names = new Map<string, string>();
+  for (const m of s.measures) {
+    const k = m.position_name ? `${m.key}_${m.position_name}` : m.key;
+    if (!names.has(k)) names.set(k, m.position_name ? `${m.name} (${m.position_name.replace(/_/g, " ")})` : m.name);
+  }
+  const keys = Object.keys(s.values);
+  const parts = keys.slice(0, 3).map((k, i) => {
+    const name = names.get(k) ?? k;
+    return `${i === 0 ? name : name.toLowerCase()} ${withUnit(s.values[k], s.units[k])}`;
+  });
+  return parts.join(", ") + (keys.length > 3 ? ` and ${keys.length - 3} more` : "");
+}
+
+export default {
+  ...defineSource({
+    ...common,
+    key: "withings-new-measurement",
+    name: "New Measurement",
+    description: "Emit new event for each new body measurement session (weight and body composition, blood "
+      + "pressure, temperature, SpO2 and more). Groups taken at the same time on the same device are merged into "
+      + "one event with every value decoded, named and in real units. [See the documentation](https://developer.withings.com/api-reference/#tag/measure/operation/measure-getmeas)",
+    version: "0.0.1",
+    type: "source",
+    dedupe: "unique",
+    props: {
+      ...common.props,
+      measureTypes: { propDefinition: [withings, "measureTypes"] },
+      unitSystem: { propDefinition: [withings, "unitSystem"] },
+    },
+    methods: {
+      ...common.methods,
+      async poll(window: PollWindow) {
+        const input = validate(() => ({
+          types: parseMeasureTypes(this.measureTypes),
+          system: parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric"),
+        }));
+        const { sessions, cursor } = await pollSessions(this.withings, window, input.types, input.system);
+        const events = sessions.map((s) => ({
+          id: s.id, time: s.date, summary: describe(s) + onDate(s.date, s.timezone), event: s as never,
+        }));
+        return { events, cursor };
+      },
+    },
+  }),
+  sampleEmit,
+};

@@ -1,0 +1,37 @@
+/** A sample event (`Walk, 25 min, 1.4 km on 2026-11-20 03:00 Europe/Paris`), shown before the first real event arrives. */
+export default {
+  "id": 4100000102,
+  "category": 1,
+  "category_name": "Walk",
+  "startdate": 1795140000,
+  "enddate": 1795141500,
+  "start_iso": "2026-11-20T03:00:00+01:00",
+  "end_iso": "2026-11-20T03:25:00+01:00",
+  "duration_seconds": 1500,
+  "date": "2026-11-20",
+  "timezone": "Europe/Paris",
+  "model_id": 1055,
+  "model": "GoogleFit Tracker",
+  "deviceid": null,
+  "attrib": 0,
+  "modified": 1795150000,
+  "data": {
+    "calories": 96,
+    "intensity": 30,
+    "manual_distance": 0,
+    "manual_calories": 0,
+    "hr_average": null,
+    "hr_min": null,
+    "hr_max": null,
+    "hr_zone_0": null,
+    "hr_zone_1": null,
+    "hr_zone_2": null,
+    "hr_zone_3": null,
+    "pause_duration": 0,
+    "steps": 1904,
+    "distance": 1410,
+    "elevation": 3,
+    "algo_pause_duration": null,
+    "spo2_average": null
+  }
+};
