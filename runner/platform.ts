@@ -1,0 +1,459 @@
+/**
+ * A local stand-in for the Pipedream platform: builds a component's `this` the way Pipedream does
+ * (props with their defaults, shared propDefinitions, methods, the app prop with `$auth`, `$.service.db`,
+ * `$emit`, the timer and HTTP interfaces) and runs actions, hooks and sources.
+ */
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { FileDb } from "./state";
+
+export type Auth = Record<string, unknown> & { oauth_access_token: string };
+
+/** The loose shape every component and app has at run time. */
+export interface ComponentLike {
+  key?: string;
+  name?: string;
+  type?: string;
+  app?: string;
+  dedupe?: string;
+  props?: Record<string, unknown>;
+  propDefinitions?: Record<string, PropDef>;
+  methods?: Record<string, unknown>;
+  hooks?: { deploy?: Function; activate?: Function; deactivate?: Function };
+  run?: Function;
+}
+
+interface PropDef {
+  type?: string;
+  label?: string;
+  optional?: boolean;
+  default?: unknown;
+  propDefinition?: [ComponentLike, string, unknown?];
+  customResponse?: boolean;
+  [k: string]: unknown;
+}
+
+export interface EmittedEvent {
+  event: unknown;
+  meta: { id?: string | number; summary?: string; ts?: number; name?: string };
+  /** True when the platform would drop it (its id was already emitted under `dedupe`). */
+  duplicate: boolean;
+}
+
+export interface HttpResponseSpec {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface HttpEvent {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  bodyRaw: string;
+  body: unknown;
+}
+
+/** Thrown by `$.flow.exit()`; the run ends there, successfully. */
+export class FlowExit extends Error {
+  constructor(readonly reason?: string) {
+    super(reason ?? "flow exited");
+  }
+}
+
+/** The step object `$` an action receives: `export` (with `$summary`), `respond`, `flow`, `send`. */
+export function makeStep() {
+  const exports: Record<string, unknown> = {};
+  const sent: unknown[] = [];
+  return {
+    exports,
+    sent,
+    export(key: string, value: unknown) {
+      exports[key] = value;
+    },
+    get summary(): string | undefined {
+      return exports.$summary as string | undefined;
+    },
+    respond(res: unknown) {
+      sent.push({ respond: res });
+    },
+    flow: {
+      exit(reason?: string): never {
+        throw new FlowExit(reason);
+      },
+      delay(): never {
+        throw new Error("$.flow.delay is not available in the local runner");
+      },
+      rerun(): never {
+        throw new Error("$.flow.rerun is not available in the local runner");
+      },
+    },
+    send: new Proxy({}, {
+      get: (_t, kind) => (payload: unknown) => {
+        sent.push({ [String(kind)]: payload });
+      },
+    }),
+  };
+}
+export type Step = ReturnType<typeof makeStep>;
+
+/** A prop as declared, with a `propDefinition` reference replaced by the app's shared definition. */
+export function resolvePropDef(raw: unknown): PropDef {
+  if (typeof raw === "string") return { type: raw };
+  const def = (raw ?? {}) as PropDef;
+  if (!def.propDefinition) return def;
+  const [app, name] = def.propDefinition;
+  const shared = app?.propDefinitions?.[name];
+  if (!shared) throw new Error(`propDefinition "${name}" is not defined by the ${app?.app ?? "app"} app`);
+  const { propDefinition: _ref, ...overrides } = def;
+  return { ...shared, ...overrides };
+}
+
+const isApp = (v: unknown): v is ComponentLike => !!v && typeof v === "object" && (v as ComponentLike).type === "app";
+
+/** Turns a command-line string into the prop's type (`integer`, `boolean`, `string[]`, `object`...). */
+export function coerce(name: string, def: PropDef, value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const type = def.type ?? "string";
+  const list = (): string[] => {
+    const t = value.trim();
+    if (t.startsWith("[")) return (JSON.parse(t) as unknown[]).map(String);
+    return t === "" ? [] : t.split(",").map((s) => s.trim());
+  };
+  const int = (s: string): number => {
+    const n = Number(s);
+    if (!Number.isInteger(n)) throw new Error(`Prop ${name} must be an integer, got "${s}"`);
+    return n;
+  };
+  switch (type) {
+    case "integer": return int(value);
+    case "integer[]": return list().map(int);
+    case "string[]": return list();
+    case "boolean":
+      if (value === "true" || value === "false") return value === "true";
+      throw new Error(`Prop ${name} must be true or false, got "${value}"`);
+    case "object":
+    case "any":
+      try {
+        return JSON.parse(value);
+      } catch {
+        return value;
+      }
+    default: return value;
+  }
+}
+
+/** The app prop as components see it: the app's methods with `this.$auth`. */
+export function appInstance(app: ComponentLike, auth: Auth): Record<string, unknown> {
+  return Object.assign(Object.create(null), app.methods ?? {}, { $auth: { ...auth } });
+}
+
+export interface InstanceOptions {
+  props?: Record<string, unknown>;
+  auth: Auth;
+  db?: FileDb;
+  /** Called for every `$emit`, after the dedupe check. */
+  onEmit?: (e: EmittedEvent) => void;
+  http?: HttpInterface;
+  timer?: { intervalSeconds?: number; cron?: string };
+}
+
+export interface HttpInterface {
+  endpoint: string;
+  respond(res: HttpResponseSpec): void;
+}
+
+/** Builds a component's `this`: props (given, else default), methods, app prop, db, interfaces, `$emit`. */
+export function instantiate(component: ComponentLike, opts: InstanceOptions): Record<string, any> {
+  const self: Record<string, any> = Object.create(null);
+  const given = opts.props ?? {};
+  const db = opts.db ?? new FileDb(undefined);
+  const known = new Set<string>();
+  for (const [name, raw] of Object.entries(component.props ?? {})) {
+    known.add(name);
+    if (isApp(raw)) {
+      self[name] = appInstance(raw, opts.auth);
+      continue;
+    }
+    const def = resolvePropDef(raw);
+    switch (def.type) {
+      case "$.service.db":
+        self[name] = db;
+        continue;
+      case "$.interface.timer":
+        self[name] = { ...(def.default as object ?? {}), ...(opts.timer ?? {}) };
+        continue;
+      case "$.interface.http":
+        self[name] = opts.http ?? { endpoint: "", respond() {} };
+        continue;
+      default:
+        break;
+    }
+    if (given[name] !== undefined) self[name] = coerce(name, def, given[name]);
+    else if (def.default !== undefined) self[name] = JSON.parse(JSON.stringify(def.default));
+    else if (!def.optional && def.type !== "alert") {
+      throw new Error(`Missing required prop "${name}" (${def.label ?? def.type}). Pass it with --prop ${name}=...`);
+    }
+  }
+  const unknown = Object.keys(given).filter((k) => !known.has(k));
+  if (unknown.length) throw new Error(`Unknown prop${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`);
+  Object.assign(self, component.methods ?? {});
+  self.$emit = (event: unknown, meta: EmittedEvent["meta"] = {}) => {
+    opts.onEmit?.({ event, meta, duplicate: isDuplicate(component.dedupe, db, meta.id) });
+  };
+  return self;
+}
+
+/** The platform's dedupe: `unique` remembers the last 100 ids, `greatest` only lets larger ids through. */
+function isDuplicate(strategy: string | undefined, db: FileDb, id: unknown): boolean {
+  if (id === undefined || id === null || !strategy) return false;
+  const state = db.meta.dedupe;
+  let dup = false;
+  if (strategy === "unique") {
+    const key = String(id);
+    dup = state.ids.includes(key);
+    if (!dup) {
+      state.ids.push(key);
+      if (state.ids.length > 100) state.ids.splice(0, state.ids.length - 100);
+    }
+  } else if (strategy === "greatest") {
+    const n = Number(id);
+    dup = state.greatest !== undefined && !(n > state.greatest);
+    if (!dup) state.greatest = n;
+  }
+  db.save();
+  return dup;
+}
+
+export interface RunResult {
+  result?: unknown;
+  exports: Record<string, unknown>;
+  summary?: string;
+  emitted: EmittedEvent[];
+  ms: number;
+}
+
+/** Runs an action: `run.call(this, { $, steps })`, with `$.flow.exit()` ending it cleanly. */
+export async function runAction(component: ComponentLike, opts: InstanceOptions): Promise<RunResult> {
+  const emitted: EmittedEvent[] = [];
+  const self = instantiate(component, { ...opts, onEmit: (e) => { emitted.push(e); opts.onEmit?.(e); } });
+  const $ = makeStep();
+  const t0 = performance.now();
+  let result: unknown;
+  try {
+    result = await component.run!.call(self, { $, steps: {} });
+  } catch (err) {
+    if (!(err instanceof FlowExit)) throw err;
+  }
+  return { result, exports: $.exports, summary: $.summary, emitted, ms: performance.now() - t0 };
+}
+
+export type Phase = "deploy" | "activate" | "deactivate" | "run";
+
+/**
+ * A deployed source: one `this` shared by its hooks and runs, as on Pipedream, with the db in a file.
+ * `deploy()` runs the deploy then activate hooks; `run(event)` runs it once (a timer tick by default).
+ */
+export class SourceHost {
+  readonly self: Record<string, any>;
+  readonly db: FileDb;
+  private current: EmittedEvent[] = [];
+  constructor(readonly component: ComponentLike, opts: InstanceOptions & { dbPath?: string }) {
+    this.db = opts.db ?? new FileDb(opts.dbPath);
+    this.self = instantiate(component, {
+      ...opts,
+      db: this.db,
+      onEmit: (e) => {
+        this.current.push(e);
+        opts.onEmit?.(e);
+      },
+    });
+  }
+  get deployed(): boolean {
+    return !!this.db.meta.deployed;
+  }
+  private async phase(name: Phase, fn: () => unknown): Promise<RunResult> {
+    this.current = [];
+    const t0 = performance.now();
+    const result = await fn();
+    return { result, exports: {}, emitted: this.current, ms: performance.now() - t0 };
+  }
+  async deploy(): Promise<RunResult> {
+    const r = await this.phase("deploy", async () => {
+      await this.component.hooks?.deploy?.call(this.self);
+      await this.component.hooks?.activate?.call(this.self);
+    });
+    this.db.meta.deployed = true;
+    this.db.save();
+    return r;
+  }
+  async deactivate(): Promise<RunResult> {
+    const r = await this.phase("deactivate", () => this.component.hooks?.deactivate?.call(this.self));
+    this.db.meta.deployed = false;
+    this.db.save();
+    return r;
+  }
+  /** A timer tick, or the given HTTP event for an instant source. */
+  run(event?: unknown): Promise<RunResult> {
+    const tick = { timestamp: Math.floor(Date.now() / 1000), interval_seconds: this.self.timer?.intervalSeconds ?? 900 };
+    return this.phase("run", () => this.component.run!.call(this.self, event ?? tick));
+  }
+}
+
+/** True for a source with an HTTP interface (an "(Instant)" source). */
+export function httpPropName(component: ComponentLike): string | undefined {
+  for (const [name, raw] of Object.entries(component.props ?? {})) {
+    if (!isApp(raw) && resolvePropDef(raw).type === "$.interface.http") return name;
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: string, contentType: string): unknown {
+  if (!raw) return undefined;
+  if (contentType.includes("application/json")) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  if (contentType.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
+  return raw;
+}
+
+/**
+ * The HTTP interface of an instant source: a loopback server whose URL is `http.endpoint`. Each request
+ * becomes `run(event)`. Without `customResponse` it answers 200 at once, as Pipedream does; with it, the
+ * answer is what the run passes to `http.respond` (200 if it never does). HEAD requests (Withings checks a
+ * callback URL with HEAD when subscribing) are answered 200 without a run.
+ */
+export class HttpEndpoint {
+  private server?: Server;
+  private pending?: (res: HttpResponseSpec) => void;
+  endpoint = "";
+  constructor(private readonly handle: (event: HttpEvent) => Promise<void>, private readonly customResponse: boolean,
+    private readonly onError: (err: unknown) => void = () => {}) {}
+
+  /** What the component gets as `this.http`. */
+  readonly iface: HttpInterface = {
+    endpoint: "",
+    respond: (res) => this.pending?.(res),
+  };
+
+  private chain: Promise<void> = Promise.resolve();
+
+  /** Resolves once every request received so far has been run. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  async listen(port = 0): Promise<string> {
+    // Requests are handled one at a time so `http.respond` always answers the request being run.
+    this.server = createServer((req, res) => {
+      this.chain = this.chain.then(() => this.serve(req, res)).catch(this.onError);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
+    const { port: bound } = this.server.address() as AddressInfo;
+    this.endpoint = `http://127.0.0.1:${bound}/`;
+    (this.iface as { endpoint: string }).endpoint = this.endpoint;
+    return this.endpoint;
+  }
+
+  private async serve(req: IncomingMessage, res: import("node:http").ServerResponse): Promise<void> {
+    const send = (spec: HttpResponseSpec) => {
+      if (res.headersSent) return;
+      const body = spec.body === undefined ? "" : typeof spec.body === "string" || Buffer.isBuffer(spec.body)
+        ? spec.body : JSON.stringify(spec.body);
+      res.writeHead(spec.status ?? 200, spec.headers ?? {});
+      res.end(body);
+    };
+    if (req.method === "HEAD") return send({ status: 200 });
+    const raw = await readBody(req);
+    const url = new URL(req.url ?? "/", this.endpoint);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(",") : String(v ?? "");
+    const event: HttpEvent = {
+      method: req.method ?? "POST",
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      bodyRaw: raw,
+      body: parseBody(raw, headers["content-type"] ?? ""),
+    };
+    if (!this.customResponse) send({ status: 200, body: { success: true } });
+    this.pending = send;
+    try {
+      await this.handle(event);
+      send({ status: 200 });
+    } catch (err) {
+      send({ status: 500, body: { error: "source run failed" } });
+      this.onError(err);
+    } finally {
+      this.pending = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.server) return;
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+}
+
+/** Whether the http prop asks to answer requests itself (`customResponse: true`). */
+export function wantsCustomResponse(component: ComponentLike): boolean {
+  const name = httpPropName(component);
+  if (!name) return false;
+  return !!resolvePropDef(component.props![name]).customResponse;
+}
+
+export interface PropOption {
+  label: string;
+  value: unknown;
+}
+
+/**
+ * A prop's choices as the Pipedream UI would list them: a static `options` array, or the first page
+ * of `async options({ page, prevContext })` run with the app instance as `this` (for shared props).
+ */
+export async function propOptions(component: ComponentLike, name: string, auth: Auth): Promise<PropOption[]> {
+  const raw = component.props?.[name];
+  if (raw === undefined) throw new Error(`${component.key ?? "The component"} has no prop "${name}"`);
+  const def = resolvePropDef(raw);
+  const ref = (raw as PropDef).propDefinition;
+  const owner = ref ? appInstance(ref[0], auth) : instantiate({ ...component, props: appPropsOnly(component) }, { auth });
+  let list: unknown = def.options;
+  if (typeof list === "function") {
+    list = await (list as Function).call(owner, { page: 0, prevContext: {} });
+  }
+  if (list && typeof list === "object" && !Array.isArray(list) && "options" in list) list = (list as { options: unknown }).options;
+  if (!Array.isArray(list)) return [];
+  return list.map((o) => (o && typeof o === "object" && "value" in o
+    ? { label: String((o as PropOption).label ?? (o as PropOption).value), value: (o as PropOption).value }
+    : { label: String(o), value: o }));
+}
+
+function appPropsOnly(component: ComponentLike): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(component.props ?? {}).filter(([, p]) => isApp(p)));
+}
+
+/** Required props that have neither a value nor a default: what a user must fill in. */
+export function missingRequiredProps(component: ComponentLike, given: Record<string, unknown> = {}): string[] {
+  return Object.entries(component.props ?? {}).filter(([name, raw]) => {
+    if (isApp(raw) || given[name] !== undefined) return false;
+    const def = resolvePropDef(raw);
+    if (typeof def.type === "string" && def.type.startsWith("$.")) return false;
+    return !def.optional && def.default === undefined && def.type !== "alert";
+  }).map(([name]) => name);
+}

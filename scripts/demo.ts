@@ -1,0 +1,232 @@
+/**
+ * The package's tour, with no account and no network: builds the components, starts the Withings
+ * simulator on loopback, walks the OAuth flow against it, runs every action, deploys every source,
+ * lets the simulator record new data, runs every source once, and prints each `$summary` with a sample.
+ *
+ *   npx tsx scripts/demo.ts
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SCOPES } from "../common/oauth";
+import { ymdInZone } from "../common/dates";
+import { startSimulator } from "../simulator/index";
+import type { Simulator } from "../simulator/types";
+import { authorize, followRedirect, oauthApp } from "../runner/auth";
+import { DIST, listComponents, loadComponent, ROOT, type ComponentRef } from "../runner/components";
+import { eventLine } from "../runner/cli";
+import { indent, ms, sample } from "../runner/format";
+import {
+  HttpEndpoint, httpPropName, missingRequiredProps, propOptions, runAction, SourceHost, wantsCustomResponse,
+  type Auth, type ComponentLike, type RunResult,
+} from "../runner/platform";
+import { simAuth, simEndpoints } from "../runner/targets";
+
+const SAMPLE_LINES = 3;
+const WIDTH = Math.max(80, Math.min(process.stdout.columns || 110, 140)) - 6;
+const log = (s = "") => process.stdout.write(`${s}\n`);
+
+interface Outcome { ok: number; failed: string[]; skipped: string[] }
+
+/** Actions that create something run first and those that remove it last, so each has what it needs. */
+function order(refs: ComponentRef[]): ComponentRef[] {
+  const rank = (slug: string) => (/^(subscribe|create|add)/.test(slug) ? 0 : /^(revoke|delete|remove)/.test(slug) ? 2 : 1);
+  return [...refs].sort((a, b) => rank(a.slug) - rank(b.slug) || a.slug.localeCompare(b.slug));
+}
+
+async function login(app: ComponentLike, sim: Simulator): Promise<Auth> {
+  log("OAuth 2.0 against the simulator");
+  const tokens = await authorize({
+    app: oauthApp(app, simEndpoints(sim)),
+    clientId: sim.client.clientId,
+    clientSecret: sim.client.clientSecret,
+    redirectUri: sim.client.redirectUri,
+    scopes: SCOPES,
+    obtainRedirect: async (url) => {
+      const u = new URL(url);
+      log(`  1. authorization URL   ${u.origin}${u.pathname}?client_id=…&scope=${u.searchParams.get("scope")}&state=…`);
+      const location = await followRedirect(url);
+      log(`  2. 302 redirect to     ${new URL(location).origin}${new URL(location).pathname}?code=…&state=…`);
+      return location;
+    },
+  });
+  log("  3. state matches (constant-time check); code exchanged at once");
+  log(`  4. tokens for user ${tokens.userid}, scopes ${tokens.scope ?? "?"}, access token valid `
+    + `${Math.round((tokens.expires_at - tokens.obtained_at) / 3600)} h (tokens are never printed)`);
+  return simAuth(sim, tokens);
+}
+
+/** Fills each required prop that has no value with its first choice, as a user picking from the list would. */
+async function demoProps(component: ComponentLike, auth: Auth): Promise<{ props: Record<string, unknown>; missing: string[] }> {
+  const props: Record<string, unknown> = {};
+  const missing: string[] = [];
+  for (const name of missingRequiredProps(component)) {
+    const options = await propOptions(component, name, auth).catch(() => []);
+    if (options.length) props[name] = options[0].value;
+    else missing.push(name);
+  }
+  return { props, missing };
+}
+
+function printResult(r: RunResult): void {
+  if (r.summary !== undefined) log(`    $summary: ${r.summary}`);
+  if (r.result !== undefined) log(indent(sample(r.result, SAMPLE_LINES, WIDTH), "      "));
+}
+
+function printEvents(phase: string, r: RunResult): void {
+  const fresh = r.emitted.filter((e) => !e.duplicate);
+  log(`    ${phase}: emitted ${fresh.length} event${fresh.length === 1 ? "" : "s"} in ${ms(r.ms)}`);
+  for (const e of fresh.slice(0, SAMPLE_LINES)) log(`      ${eventLine(e).slice(0, WIDTH)}`);
+  if (fresh.length > SAMPLE_LINES) log(`      … ${fresh.length - SAMPLE_LINES} more`);
+}
+
+async function runActions(auth: Auth, out: Outcome): Promise<void> {
+  const refs = order(listComponents("actions"));
+  log(`\nActions (${refs.length})`);
+  for (const ref of refs) {
+    const component = await loadComponent(ref.file);
+    const { props, missing } = await demoProps(component, auth);
+    const filled = Object.entries(props).map(([k, v]) => `${k}=${v}`).join(", ");
+    log(`  ▸ ${component.name} (${component.key})${filled ? ` with ${filled}` : ""}`);
+    if (missing.length) {
+      out.skipped.push(`${component.key} (needs ${missing.join(", ")})`);
+      log(`    skipped: needs ${missing.join(", ")}`);
+      continue;
+    }
+    try {
+      const r = await runAction(component, { props, auth });
+      printResult(r);
+      log(`    took ${ms(r.ms)}`);
+      out.ok++;
+    } catch (err) {
+      out.failed.push(`${component.key}: ${(err as Error).message}`);
+      log(`    ✗ ${(err as Error).name}: ${(err as Error).message}`);
+    }
+  }
+}
+
+/** New records for the sources to find on their next run. */
+function recordNewData(sim: Simulator): string[] {
+  const user = sim.demoUserId;
+  const now = sim.clock.now();
+  const tz = sim.data.timezone(user);
+  const done: string[] = [];
+  const attempt = (what: string, fn: () => unknown) => {
+    try {
+      fn();
+      done.push(what);
+    } catch (err) {
+      log(`  (could not add ${what}: ${(err as Error).message})`);
+    }
+  };
+  attempt("a weigh-in", () => sim.data.addWeighIn(user, { date: now - 300, weightKg: 71.8, fatRatio: 17.9 }));
+  attempt("a blood pressure reading", () => sim.data.addBloodPressure(user, { date: now - 240, systolic: 121, diastolic: 79, pulse: 64 }));
+  attempt("today's activity", () => sim.data.modifyActivity(user, ymdInZone(now, tz), { steps: 9120 }));
+  attempt("a workout", () => sim.data.addWorkout(user, { startdate: now - 5400, enddate: now - 1800, category: 1 }));
+  attempt("a night of sleep", () => sim.data.addSleepSummary(user, { startdate: now - 8 * 3600, enddate: now - 600 }));
+  attempt("an ECG", () => sim.data.addEcg(user, { timestamp: now - 120 }));
+  return done;
+}
+
+async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<void> {
+  const refs = listComponents("sources");
+  log(`\nSources (${refs.length})`);
+  const hosts: Array<{ host: SourceHost; component: ComponentLike; endpoint?: HttpEndpoint; log: RunResult[] }> = [];
+  for (const ref of refs) {
+    const component = await loadComponent(ref.file);
+    const entry: (typeof hosts)[number] = { host: undefined as unknown as SourceHost, component, log: [] };
+    if (httpPropName(component)) {
+      entry.endpoint = new HttpEndpoint(async (event) => {
+        entry.log.push(await entry.host.run(event));
+      }, wantsCustomResponse(component), (err) => entry.log.push({ exports: {}, emitted: [], ms: 0, result: err }));
+      await entry.endpoint.listen();
+    }
+    const { props, missing } = await demoProps(component, auth);
+    log(`  ▸ ${component.name} (${component.key})${entry.endpoint ? `, endpoint ${entry.endpoint.endpoint}` : ""}`);
+    if (missing.length) {
+      out.skipped.push(`${component.key} (needs ${missing.join(", ")})`);
+      log(`    skipped: needs ${missing.join(", ")}`);
+      await entry.endpoint?.close();
+      continue;
+    }
+    try {
+      // The db lives in memory: the demo starts from a fresh deploy every time.
+      entry.host = new SourceHost(component, { props, auth, http: entry.endpoint?.iface });
+      printEvents("deploy", await entry.host.deploy());
+      hosts.push(entry);
+    } catch (err) {
+      out.failed.push(`${component.key} deploy: ${(err as Error).message}`);
+      log(`    ✗ deploy: ${(err as Error).name}: ${(err as Error).message}`);
+      await entry.endpoint?.close();
+    }
+  }
+  if (!hosts.length) return;
+
+  // Sources keep a cursor in whole seconds; on Pipedream the next poll comes minutes later. Let the
+  // clock tick past the deploy's second so the new records are unambiguously newer than the cursor.
+  await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000)));
+  const added = recordNewData(sim);
+  log(`\n  The simulator records ${added.join(", ")}; each source runs once:`);
+  for (const { host, component, endpoint } of hosts) {
+    if (endpoint) continue;
+    log(`  ▸ ${component.name}`);
+    try {
+      printEvents("run", await host.run());
+      out.ok++;
+    } catch (err) {
+      out.failed.push(`${component.key} run: ${(err as Error).message}`);
+      log(`    ✗ run: ${(err as Error).name}: ${(err as Error).message}`);
+    }
+  }
+  await sim.notifications.idle();
+  for (const { host, component, endpoint, log: runs } of hosts) {
+    if (!endpoint) continue;
+    await endpoint.idle();
+    log(`  ▸ ${component.name}: ${runs.length} notification${runs.length === 1 ? "" : "s"} received`);
+    const failed = runs.filter((r) => r.result instanceof Error);
+    for (const r of runs) if (!(r.result instanceof Error)) printEvents("run", r);
+    if (failed.length) {
+      out.failed.push(`${component.key} run: ${(failed[0].result as Error).message}`);
+      log(`    ✗ run: ${(failed[0].result as Error).message}`);
+    } else out.ok++;
+    try {
+      printEvents("deactivate", await host.deactivate());
+    } catch (err) {
+      out.failed.push(`${component.key} deactivate: ${(err as Error).message}`);
+    }
+    await endpoint.close();
+  }
+}
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  log("Withings components: a tour against the local simulator (no account, no network)\n");
+  const build = (await import(pathToFileURL(join(ROOT, "scripts", "build.mjs")).href)) as {
+    buildAll(o?: { quiet?: boolean }): Promise<string[]>;
+  };
+  const files = await build.buildAll({ quiet: true });
+  log(`Built ${files.length} files into dist/ in ${ms(performance.now() - t0)}`);
+
+  const sim = await startSimulator({ seed: 42, allowLoopbackCallbacks: true, notifyRetryDelaysMs: [0, 100, 300] });
+  const out: Outcome = { ok: 0, failed: [], skipped: [] };
+  try {
+    log(`Simulator at ${sim.url}, demo user ${sim.demoUserId} (${sim.data.timezone(sim.demoUserId)})\n`);
+    const app = await loadComponent(join(DIST, "withings.app.mjs"));
+    const auth = await login(app, sim);
+    await runActions(auth, out);
+    await runSources(sim, auth, out);
+  } finally {
+    await sim.close();
+  }
+  log(`\n${out.ok} components ran, ${out.failed.length} failed, ${out.skipped.length} skipped; `
+    + `${sim.requests.length} requests to the simulator; wall time ${ms(performance.now() - t0)}`);
+  for (const f of out.failed) log(`  failed: ${f}`);
+  for (const s of out.skipped) log(`  skipped: ${s}`);
+  return out.failed.length ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+}, (err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
