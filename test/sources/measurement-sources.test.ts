@@ -5,6 +5,7 @@ import { WithingsAuthError, WithingsRateLimitError } from "../../common/errors";
 import { WEIGH_IN_TYPES } from "../../common/codes/measure-types";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp } from "../helpers/http";
+import { LASTUPDATE_SLACK } from "../../components/withings/sources/common/measures";
 import { fakeGetmeas, setNow, sourceHarness, type Emitted } from "../helpers/source-harness";
 
 const T0 = 1795160000; // 2026-11-20T07:33:20Z
@@ -53,7 +54,7 @@ describe("New Weigh-in", () => {
     const h = sourceHarness(weighIn);
     await h.deploy();
 
-    expect(http.requests.map((r) => r.form)).toEqual([{ ...WEIGH_IN_FORM, lastupdate: String(T0 - MONTH) }]);
+    expect(http.requests.map((r) => r.form)).toEqual([{ ...WEIGH_IN_FORM, lastupdate: String(T0 - MONTH - LASTUPDATE_SLACK) }]);
     expect(h.emitted.map((e) => e.meta.summary)).toEqual([
       "Weight 73.1 kg on 2026-11-19 02:00 Europe/Paris",
       "Weight 72.4 kg, fat 18.1 % on 2026-11-20 07:42 Europe/Paris",
@@ -93,7 +94,7 @@ describe("New Weigh-in", () => {
     server.records.push(weightGroup(7001, T0 + 60, T0 + 100, 72100));
     setNow(T0 + 900);
     await h.run();
-    expect(http.requests[1].form).toEqual({ ...WEIGH_IN_FORM, lastupdate: String(T0) });
+    expect(http.requests[1].form).toEqual({ ...WEIGH_IN_FORM, lastupdate: String(T0 - LASTUPDATE_SLACK) });
     expect(h.emitted.map((e) => e.event.weight_kg)).toEqual([72.1]);
     expect(h.cursor()).toBe(T0 + 900);
 
@@ -105,7 +106,7 @@ describe("New Weigh-in", () => {
     server.records[0] = { ...server.records[0], modified: T0 + 2000, measures: [{ value: 72000, type: 1, unit: -3 }] };
     setNow(T0 + 2700); // the edit comes back from Withings but is not a new weigh-in
     await h.run();
-    expect(http.requests[3].form.lastupdate).toBe(String(T0 + 1800));
+    expect(http.requests[3].form.lastupdate).toBe(String(T0 + 1800 - LASTUPDATE_SLACK));
     expect(h.emitted).toHaveLength(1);
 
     const tenDaysAgo = T0 - 10 * 86400;
@@ -128,7 +129,7 @@ describe("New Weigh-in", () => {
     setNow(T0 + 900);
     await h.run();
     expect(http.requests.slice(1).map((r) => r.form.offset)).toEqual([undefined, "2", "4"]);
-    expect(http.requests[3].form).toEqual({ ...WEIGH_IN_FORM, lastupdate: String(T0), offset: "4" });
+    expect(http.requests[3].form).toEqual({ ...WEIGH_IN_FORM, lastupdate: String(T0 - LASTUPDATE_SLACK), offset: "4" });
     expect(h.emitted.map((e) => e.event.weight_kg)).toEqual([70, 70.1, 70.2, 70.3, 70.4]);
     expectWellFormed(h.emitted);
   });
@@ -151,7 +152,7 @@ describe("New Weigh-in", () => {
     setNow(T0 + 1800);
     await h.run();
     expect(http.requests.slice(6).map((r) => [r.form.lastupdate, r.form.offset])).toEqual([
-      [String(T0), undefined], [String(T0), "2"], [String(T0), "4"],
+      [String(T0 - LASTUPDATE_SLACK), undefined], [String(T0 - LASTUPDATE_SLACK), "2"], [String(T0 - LASTUPDATE_SLACK), "4"],
     ]);
     const ids = h.emitted.map((e) => e.meta.id);
     expect(ids).toHaveLength(6);
@@ -215,7 +216,7 @@ describe("New Blood Pressure Reading", () => {
     const http = server.serve(1);
     const h = sourceHarness(bloodPressure);
     await h.deploy();
-    expect(http.requests[0].form).toEqual({ action: "getmeas", meastypes: "9,10,11", category: "1", lastupdate: String(T0 - MONTH) });
+    expect(http.requests[0].form).toEqual({ action: "getmeas", meastypes: "9,10,11", category: "1", lastupdate: String(T0 - MONTH - LASTUPDATE_SLACK) });
     expect(h.emitted).toHaveLength(1);
     expect(h.emitted[0].event).toEqual({
       id: "1795102200-77b0d41c9a2e4f6b8d1c3e5f7a9b0c2d4e6f8a1b", date: 1795102200, date_iso: "2026-11-19T16:30:00+01:00",
@@ -235,7 +236,7 @@ describe("New Measurement", () => {
     const http = storeFromFixture().serve(1);
     const h = sourceHarness(measurement);
     await h.deploy();
-    expect(http.requests[0].form).toEqual({ action: "getmeas", category: "1", lastupdate: String(T0 - MONTH) });
+    expect(http.requests[0].form).toEqual({ action: "getmeas", category: "1", lastupdate: String(T0 - MONTH - LASTUPDATE_SLACK) });
     expect(h.emitted.map((e) => e.event.grpids)).toEqual([[6119900001], [6119987420], [6120045101, 6120045102, 6120045103]]);
     const session = h.emitted[2].event;
     expect(session).toMatchObject({

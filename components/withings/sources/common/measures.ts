@@ -7,14 +7,19 @@ import { fetchAll, OVERLAP, type PollWindow } from "./polling";
 
 /** Shared by the three measurement sources: one getmeas poll, merged into sessions. */
 
+/** Seconds re-read before the cursor on every getmeas poll. */
+export const LASTUPDATE_SLACK = 10;
+
 /**
  * Measurement sessions created or changed since the window's start, and the next cursor (getmeas's own
- * `updatetime`, so no overlap is needed). A group Withings returns only because it was edited later
+ * `updatetime`, re-read with a few seconds of slack). A group Withings returns only because it was edited later
  * (created before the window) is not a new measurement and is left out.
  */
 export async function pollSessions(app: any, window: PollWindow, types: readonly number[] | undefined,
   system: UnitSystem): Promise<{ sessions: MeasurementSession[]; cursor: number }> {
-  const args = { meastypes: types, category: 1, lastupdate: window.since };
+  // Whether `lastupdate` is strict or inclusive is undocumented: re-read a few seconds so a group stored in the
+  // same second as the previous answer is not skipped; its stable session id absorbs the repeat.
+  const args = { meastypes: types, category: 1, lastupdate: Math.max(0, window.since - LASTUPDATE_SLACK) };
   const { records, first } = await fetchAll<GetMeasBody, MeasureGroup>(app, app.getMeasures, args, "getmeas",
     (b) => b.measuregrps);
   // `created` slack: a group stored just before the previous answer may only become visible now.
