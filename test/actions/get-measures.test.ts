@@ -38,6 +38,12 @@ describe("Get Measures", () => {
     expect(summary).toBe("Retrieved 3 measure groups from 2026-11-19 to 2026-11-21");
   });
 
+  it("names the period in the user's days, not UTC days", async () => {
+    mockWithings([{ path: "/measure", body: loadFixture("measure-getmeas-empty") }]);
+    const { summary } = await runAction(action, { startDate: "2026-11-18T23:30:00Z", endDate: "2026-11-20T23:30:00Z" });
+    expect(summary).toBe("Retrieved 0 measure groups from 2026-11-19 to 2026-11-21");
+  });
+
   it("converts to imperial units on request", async () => {
     mockWithings([{ path: "/measure", body: loadFixture("measure-getmeas") }]);
     const { result } = await runAction(action, { ...RANGE, unitSystem: "imperial" });

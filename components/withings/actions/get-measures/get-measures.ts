@@ -5,7 +5,7 @@ import { decodeMeasureGroup, type DecodedMeasureGroup } from "../../../../common
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
 import { epochRange, parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
 import { InputError } from "../../../../common/errors";
-import { nowEpoch, DAY } from "../../../../common/dates";
+import { nowEpoch, DAY, ymdInZone } from "../../../../common/dates";
 import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
 
 export default defineAction({
@@ -49,9 +49,11 @@ export default defineAction({
       : epochRange(range, zone ?? "UTC", nowEpoch(), 30 * DAY);
 
     const groups: Array<{ group: MeasureGroup; tz: string }> = [];
+    let userZone = zone;
     const args = { $, meastypes: input.types, category: input.category, ...dates };
     for await (const body of this.withings.pages(this.withings.getMeasures, args, "getmeas") as AsyncIterable<GetMeasBody>) {
       const tz = zone ?? body.timezone ?? "UTC";
+      userZone ??= tz;
       for (const group of body.measuregrps ?? []) {
         if (groups.length < input.max) groups.push({ group, tz });
       }
@@ -60,7 +62,7 @@ export default defineAction({
     const out = groups.map(({ group, tz }) => decodeMeasureGroup(group, tz, input.system));
     const span = "lastupdate" in dates
       ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-      : `from ${new Date(dates.startdate * 1000).toISOString().slice(0, 10)} to ${new Date(dates.enddate * 1000).toISOString().slice(0, 10)}`;
+      : `from ${ymdInZone(dates.startdate, userZone ?? "UTC")} to ${ymdInZone(dates.enddate, userZone ?? "UTC")}`;
     $.export("$summary", `Retrieved ${plural(out.length, "measure group")} ${span}`);
     return out;
   },
