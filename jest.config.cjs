@@ -11,5 +11,6 @@ module.exports = {
   },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup-after-env.ts"],
+  reporters: ["default", "<rootDir>/test/summary-reporter.cjs"],
   testTimeout: 30000,
 };
