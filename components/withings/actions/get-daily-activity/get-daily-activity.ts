@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone, ymdRange } from "../../../../common/inputs";
-import { nowEpoch } from "../../../../common/dates";
-import type { Activity, GetActivityBody } from "../../../../common/types";
+import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import type { GetActivityBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-daily-activity",
@@ -33,26 +32,14 @@ export default defineAction({
       zone: parseTimeZone(this.timezone),
       max: parseMaxResults(this.maxResults),
     }));
-    const { range } = input;
-    // Withings counts days in the user's zone: "today" and instants need it.
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(range, "ymd", true));
-    const dates = range.lastUpdate !== undefined
-      ? { lastupdate: range.lastUpdate }
-      : validate(() => ymdRange(range, zone ?? "UTC", nowEpoch(), 7));
+    // Withings counts days in the user's zone: "today" and exact instants need it.
+    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
 
-    const rows: Activity[] = [];
     const args = { $, ...dates, data_fields: input.fields };
-    for await (const body of this.withings.pages(this.withings.getActivity, args, "getactivity") as AsyncIterable<GetActivityBody>) {
-      for (const a of body.activities ?? []) {
-        if (rows.length < input.max) rows.push(a);
-      }
-      if (rows.length >= input.max) break;
-    }
+    const rows = await collectPaged(this.withings.pages(this.withings.getActivity, args, "getactivity") as AsyncIterable<GetActivityBody>,
+      (body) => body.activities, input.max);
     const out = rows.map((a) => decodeActivity(a, zone));
-    const span = "lastupdate" in dates
-      ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-      : `from ${dates.startdateymd} to ${dates.enddateymd}`;
-    $.export("$summary", `Retrieved ${plural(out.length, "daily activity record")} ${span}`);
+    $.export("$summary", `Retrieved ${plural(out.length, "daily activity record")} ${describeDays(dates)}`);
     return out;
   },
 });

@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeSleepSummary, type DecodedSleepSummary } from "../../../../common/decode/sleep";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone, ymdRange } from "../../../../common/inputs";
-import { nowEpoch } from "../../../../common/dates";
-import type { GetSleepSummaryBody, SleepSummary } from "../../../../common/types";
+import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import type { GetSleepSummaryBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-sleep-summary",
@@ -36,25 +35,14 @@ export default defineAction({
       zone: parseTimeZone(this.timezone),
       max: parseMaxResults(this.maxResults),
     }));
-    const { range } = input;
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(range, "ymd", true));
-    const dates = range.lastUpdate !== undefined
-      ? { lastupdate: range.lastUpdate }
-      : validate(() => ymdRange(range, zone ?? "UTC", nowEpoch(), 7));
+    // Withings counts days in the user's zone: "today" and exact instants need it.
+    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
 
-    const nights: SleepSummary[] = [];
     const args = { $, ...dates, data_fields: input.fields };
-    for await (const body of this.withings.pages(this.withings.getSleepSummary, args, "getsummary") as AsyncIterable<GetSleepSummaryBody>) {
-      for (const night of body.series ?? []) {
-        if (nights.length < input.max) nights.push(night);
-      }
-      if (nights.length >= input.max) break;
-    }
+    const nights = await collectPaged(this.withings.pages(this.withings.getSleepSummary, args, "getsummary") as AsyncIterable<GetSleepSummaryBody>,
+      (body) => body.series, input.max);
     const out = nights.map((n) => decodeSleepSummary(n, zone));
-    const span = "lastupdate" in dates
-      ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-      : `from ${dates.startdateymd} to ${dates.enddateymd}`;
-    $.export("$summary", `Retrieved ${plural(out.length, "sleep summary", "sleep summaries")} ${span}`);
+    $.export("$summary", `Retrieved ${plural(out.length, "sleep summary", "sleep summaries")} ${describeDays(dates)}`);
     return out;
   },
 });

@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone, ymdRange } from "../../../../common/inputs";
-import { nowEpoch } from "../../../../common/dates";
-import type { GetWorkoutsBody, Workout } from "../../../../common/types";
+import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import type { GetWorkoutsBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-workouts",
@@ -33,25 +32,14 @@ export default defineAction({
       zone: parseTimeZone(this.timezone),
       max: parseMaxResults(this.maxResults),
     }));
-    const { range } = input;
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(range, "ymd", true));
-    const dates = range.lastUpdate !== undefined
-      ? { lastupdate: range.lastUpdate }
-      : validate(() => ymdRange(range, zone ?? "UTC", nowEpoch(), 30));
+    // Withings counts days in the user's zone: "today" and exact instants need it.
+    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 30);
 
-    const rows: Workout[] = [];
     const args = { $, ...dates, data_fields: input.fields };
-    for await (const body of this.withings.pages(this.withings.getWorkouts, args, "getworkouts") as AsyncIterable<GetWorkoutsBody>) {
-      for (const w of body.series ?? []) {
-        if (rows.length < input.max) rows.push(w);
-      }
-      if (rows.length >= input.max) break;
-    }
+    const rows = await collectPaged(this.withings.pages(this.withings.getWorkouts, args, "getworkouts") as AsyncIterable<GetWorkoutsBody>,
+      (body) => body.series, input.max);
     const out = rows.map((w) => decodeWorkout(w, zone));
-    const span = "lastupdate" in dates
-      ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-      : `from ${dates.startdateymd} to ${dates.enddateymd}`;
-    $.export("$summary", `Retrieved ${plural(out.length, "workout")} ${span}`);
+    $.export("$summary", `Retrieved ${plural(out.length, "workout")} ${describeDays(dates)}`);
     return out;
   },
 });

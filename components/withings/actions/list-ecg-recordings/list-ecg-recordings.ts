@@ -1,10 +1,10 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, collectPaged, plural, stepOf, validate, zoneFor } from "../../common/component";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
 import { epochRange, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
-import { DAY, nowEpoch } from "../../../../common/dates";
-import type { EcgRecord, HeartListBody } from "../../../../common/types";
+import { DAY, nowEpoch, ymdInZone } from "../../../../common/dates";
+import type { HeartListBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-ecg-recordings",
@@ -42,16 +42,11 @@ export default defineAction({
     const tz = zone ?? "UTC";
     const dates = validate(() => epochRange(input.range, tz, now, 30 * DAY));
 
-    const records: EcgRecord[] = [];
     const args = { $, ...dates };
-    for await (const body of this.withings.pages(this.withings.listHeartRecords, args, "list") as AsyncIterable<HeartListBody>) {
-      for (const r of body.series ?? []) {
-        if (records.length < input.max) records.push(r);
-      }
-      if (records.length >= input.max) break;
-    }
+    const records = await collectPaged(this.withings.pages(this.withings.listHeartRecords, args, "list") as AsyncIterable<HeartListBody>,
+      (body) => body.series, input.max);
     const out = records.map((r) => decodeEcgRecord(r, tz));
-    const day = (epoch: number) => new Date(epoch * 1000).toISOString().slice(0, 10);
+    const day = (epoch: number) => ymdInZone(epoch, tz);
     $.export("$summary", `Retrieved ${plural(out.length, "ECG recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
     return out;
   },
