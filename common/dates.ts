@@ -139,10 +139,4 @@ export function toYmd(date: UserDate, tz: string): string {
   return date.kind === "instant" ? ymdInZone(date.epoch, tz) : date.ymd;
 }
 
-/** True when the value needs the user's time zone to be turned into the format an endpoint wants. */
-export function needsZone(date: UserDate | undefined, want: "epoch" | "ymd"): boolean {
-  if (!date) return false;
-  return want === "epoch" ? date.kind === "local" : date.kind === "instant";
-}
-
 export const nowEpoch = (): number => Math.floor(Date.now() / 1000);

@@ -65,7 +65,6 @@ export type KnownMeasureTypeCode = KnownMeasureType["code"];
 export type MeasureTypeKey = KnownMeasureType["key"];
 
 const BY_CODE = new Map<number, MeasureTypeInfo>(MEASURE_TYPES.map((t) => [t.code, t]));
-const BY_KEY = new Map<string, MeasureTypeInfo>(MEASURE_TYPES.map((t) => [t.key, t]));
 
 /** Never throws: an unknown code gets a generic entry so new Withings types pass through. */
 export function measureTypeInfo(code: number): MeasureTypeInfo {
@@ -76,14 +75,6 @@ export function measureTypeInfo(code: number): MeasureTypeInfo {
     unit: "",
     quantity: "none",
   };
-}
-
-export function measureTypeByKey(key: string): MeasureTypeInfo | undefined {
-  return BY_KEY.get(key);
-}
-
-export function isKnownMeasureType(code: number): boolean {
-  return BY_CODE.has(code);
 }
 
 /** Measure types that one notification `appli` / one trigger is about. */

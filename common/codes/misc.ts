@@ -60,7 +60,3 @@ export function codeLabel(table: Readonly<Record<number, string>>, code: number 
   if (code === null || code === undefined) return null;
   return table[code] ?? `${prefix}_${code}`;
 }
-
-export function notifyAppliName(code: number): string {
-  return NOTIFY_APPLIS.find((a) => a.code === code)?.name ?? `Notification category ${code}`;
-}

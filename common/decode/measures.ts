@@ -92,13 +92,3 @@ export function decodeMeasureGroup(g: MeasureGroup, timezone: string, system: Un
     measures,
   };
 }
-
-/** "Weight 72.4 kg, fat ratio 18.1 %": the first `max` values, for summaries. */
-export function describeValues(values: Record<string, number>, units: Record<string, string>, names: Record<string, string>, max = 3): string {
-  const parts = Object.keys(values).slice(0, max).map((k) => {
-    const u = units[k] ? (units[k] === "%" ? " %" : ` ${units[k]}`) : "";
-    return `${names[k] ?? k} ${values[k]}${u}`;
-  });
-  const more = Object.keys(values).length - max;
-  return parts.join(", ") + (more > 0 ? ` and ${more} more` : "");
-}
