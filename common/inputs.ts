@@ -55,11 +55,24 @@ export function rangeNeedsZone(r: ParsedRange, want: "epoch" | "ymd", defaulted:
   return check(r.start) || check(r.end);
 }
 
-/** Unix-seconds range; missing ends default to `now` and `now - defaultSpan`. */
-export function epochRange(r: ParsedRange, tz: string, now: number, defaultSpan: number): { startdate: number; enddate: number } {
+/** The longest range an action reads, and why (the reason ends the error message). */
+export interface SpanLimit {
+  maxSpan: number;
+  hint: string;
+  /** Extra seconds tolerated while the user's zone is still unknown (a zone moves a wall time by up to ±14 h). */
+  slack?: number;
+}
+
+/** Unix-seconds range; missing ends default to `now` and `now - defaultSpan`; refused past `limit`. */
+export function epochRange(r: ParsedRange, tz: string, now: number, defaultSpan: number,
+  limit?: SpanLimit): { startdate: number; enddate: number } {
   const enddate = r.end ? toEpoch(r.end, tz, true) : now;
   const startdate = r.start ? toEpoch(r.start, tz) : enddate - defaultSpan;
   if (startdate > enddate) throw new InputError("endDate", "endDate is before startDate.");
+  if (limit && enddate - startdate > limit.maxSpan + (limit.slack ?? 0)) {
+    throw new InputError("endDate", `the range covers about ${Math.ceil((enddate - startdate) / DAY)} days, longer `
+      + `than ${Math.round(limit.maxSpan / DAY)} days. ${limit.hint}`);
+  }
   return { startdate, enddate };
 }
 

@@ -2,7 +2,7 @@ import { ConfigurationError } from "@pipedream/platform";
 import type { ActionRunOptions, Pipedream } from "@pipedream/types";
 import { InputError } from "../../../common/errors";
 import { nowEpoch } from "../../../common/dates";
-import { rangeNeedsZone, ymdRange, type ParsedRange } from "../../../common/inputs";
+import { epochRange, rangeNeedsZone, ymdRange, type ParsedRange, type SpanLimit } from "../../../common/inputs";
 
 /** Annotations shared by every read action. */
 export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: true } as const;
@@ -32,17 +32,23 @@ export async function zoneFor(app: { getUserTimezone(a: { $?: unknown }): Promis
 
 export const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 
-/** Items of every page, in order, up to `max`; no further page is fetched once the cap is reached. */
-export async function collectPaged<B, T>(bodies: AsyncIterable<B>, pick: (body: B) => readonly T[] | undefined,
-  max: number): Promise<T[]> {
-  const out: T[] = [];
-  for await (const body of bodies) {
-    for (const item of pick(body) ?? []) {
-      if (out.length < max) out.push(item);
-    }
-    if (out.length >= max) break;
+
+/**
+ * The unix-seconds window of a startdate/enddate endpoint. A range over `limit` is refused before any
+ * request (with slack while the zone is unknown) and exactly once the zone is known.
+ */
+export async function epochWindow(app: { getUserTimezone(a: { $?: unknown }): Promise<string> }, $: unknown,
+  range: ParsedRange, explicitZone: string | undefined, defaultSpan: number,
+  limit?: SpanLimit): Promise<{ zone?: string; tz: string; window: { startdate: number; enddate: number } }> {
+  const now = nowEpoch();
+  const needed = rangeNeedsZone(range, "epoch", false);
+  if (limit) {
+    const slack = !explicitZone && needed ? 14 * 3600 : 0;
+    validate(() => epochRange(range, explicitZone ?? "UTC", now, defaultSpan, { ...limit, slack }));
   }
-  return out;
+  const zone = await zoneFor(app, $, explicitZone, needed);
+  const tz = zone ?? "UTC";
+  return { zone, tz, window: validate(() => epochRange(range, tz, now, defaultSpan, limit)) };
 }
 
 export type DayWindow = { lastupdate: number } | { startdateymd: string; enddateymd: string };

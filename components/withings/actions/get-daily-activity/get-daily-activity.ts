@@ -1,9 +1,10 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { collect } from "../../../../common/paginate";
+import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
 import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { GetActivityBody } from "../../../../common/types";
+import type { Activity, GetActivityBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-daily-activity",
@@ -36,8 +37,8 @@ export default defineAction({
     const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
 
     const args = { $, ...dates, data_fields: input.fields };
-    const rows = await collectPaged(this.withings.pages(this.withings.getActivity, args, "getactivity") as AsyncIterable<GetActivityBody>,
-      (body) => body.activities, input.max);
+    const rows = await collect<Activity>(
+      this.withings.paginate(this.withings.getActivity, args, (body: GetActivityBody) => body.activities, "getactivity"), input.max);
     const out = rows.map((a) => decodeActivity(a, zone));
     $.export("$summary", `Retrieved ${plural(out.length, "daily activity record")} ${describeDays(dates)}`);
     return out;

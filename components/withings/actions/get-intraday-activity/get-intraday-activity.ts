@@ -1,24 +1,18 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeIntradaySeries, type IntradayPoint } from "../../../../common/decode/intraday";
-import { chunkRange, epochRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone, type ParsedRange } from "../../../../common/inputs";
-import { DAY, nowEpoch, shortInZone } from "../../../../common/dates";
-import { InputError } from "../../../../common/errors";
+import { chunkRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import { DAY, shortInZone } from "../../../../common/dates";
 import type { GetIntradayBody } from "../../../../common/types";
 
 /** One call per 24 h window; past a week that is too many calls for one step and too much data. */
-const MAX_SPAN = 7 * DAY;
+const LIMIT = {
+  maxSpan: 7 * DAY,
+  hint: "Withings returns intraday data 24 hours per call, so ask for at most 7 days at a time "
+    + "(e.g. startDate 2026-11-14, endDate 2026-11-20).",
+};
 const DEFAULT_MAX_POINTS = 1440;
-
-function checkedRange(range: ParsedRange, tz: string, now: number) {
-  const r = epochRange(range, tz, now, DAY);
-  if (r.enddate - r.startdate > MAX_SPAN) {
-    throw new InputError("endDate", "the range is longer than 7 days. Withings returns intraday data 24 hours per "
-      + "call, so ask for at most 7 days at a time (e.g. startDate 2026-11-14, endDate 2026-11-20).");
-  }
-  return r;
-}
 
 export default defineAction({
   key: "withings-get-intraday-activity",
@@ -47,32 +41,24 @@ export default defineAction({
   },
   async run(opts?: ActionRunOptions): Promise<IntradayPoint[]> {
     const $ = stepOf(opts);
-    const now = nowEpoch();
-    const input = validate(() => {
-      const range = parseRange(this);
-      const zone = parseTimeZone(this.timezone);
-      // Checked here too so an over-long range is refused before any request (exact once the zone is known).
-      checkedRange(range, zone ?? "UTC", now);
-      return {
-        range, zone,
-        fields: parseDataFields(this.dataFields, "getintradayactivity"),
-        max: parseMaxResults(this.maxResults, "maxResults", DEFAULT_MAX_POINTS),
-      };
-    });
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(input.range, "epoch", false));
-    const { startdate, enddate } = validate(() => checkedRange(input.range, zone ?? "UTC", now));
+    const input = validate(() => ({
+      range: parseRange(this),
+      zone: parseTimeZone(this.timezone),
+      fields: parseDataFields(this.dataFields, "getintradayactivity"),
+      max: parseMaxResults(this.maxResults, "maxResults", DEFAULT_MAX_POINTS),
+    }));
+    const { zone, tz, window: { startdate, enddate } } = await epochWindow(this.withings, $, input.range, input.zone, DAY, LIMIT);
 
     const byTime = new Map<number, IntradayPoint>();
     for (const window of chunkRange(startdate, enddate, DAY)) {
       if (byTime.size >= input.max) break;
       const body: GetIntradayBody = await this.withings.getIntradayActivity({ $, ...window, data_fields: input.fields });
       // Adjacent windows share their boundary second; keep one sample per time.
-      for (const p of decodeIntradaySeries(body.series, zone ?? "UTC")) {
+      for (const p of decodeIntradaySeries(body.series, tz)) {
         if (p.timestamp >= startdate && p.timestamp <= enddate && !byTime.has(p.timestamp)) byTime.set(p.timestamp, p);
       }
     }
     const out = [...byTime.values()].sort((a, b) => a.timestamp - b.timestamp).slice(0, input.max);
-    const tz = zone ?? "UTC";
     $.export("$summary", `Retrieved ${plural(out.length, "intraday point")} from ${shortInZone(startdate, tz)} to `
       + `${shortInZone(enddate, tz)}${zone ? "" : " UTC"}`);
     return out;

@@ -1,11 +1,12 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
+import { collect } from "../../../../common/paginate";
 import { decodeMeasureGroup, type DecodedMeasureGroup } from "../../../../common/decode/measures";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
-import { epochRange, parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
+import { parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { InputError } from "../../../../common/errors";
-import { nowEpoch, DAY, ymdInZone } from "../../../../common/dates";
+import { DAY, ymdInZone } from "../../../../common/dates";
 import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
 
 export default defineAction({
@@ -43,26 +44,25 @@ export default defineAction({
       };
     });
     const { range } = input;
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(range, "epoch", false));
-    const dates = range.lastUpdate !== undefined
-      ? { lastupdate: range.lastUpdate }
-      : epochRange(range, zone ?? "UTC", nowEpoch(), 30 * DAY);
+    const { zone, window } = range.lastUpdate !== undefined
+      ? { zone: input.zone, window: undefined }
+      : await epochWindow(this.withings, $, range, input.zone, 30 * DAY);
+    const dates = window ?? { lastupdate: range.lastUpdate as number };
 
-    const groups: Array<{ group: MeasureGroup; tz: string }> = [];
-    let userZone = zone;
+    // Groups are decoded in the prop's zone, else the zone Withings reports for the user on each page.
+    let reported: string | undefined;
+    const pick = (body: GetMeasBody) => {
+      reported ??= body.timezone;
+      return (body.measuregrps ?? []).map((group) => ({ group, tz: zone ?? body.timezone ?? "UTC" }));
+    };
     const args = { $, meastypes: input.types, category: input.category, ...dates };
-    for await (const body of this.withings.pages(this.withings.getMeasures, args, "getmeas") as AsyncIterable<GetMeasBody>) {
-      const tz = zone ?? body.timezone ?? "UTC";
-      userZone ??= tz;
-      for (const group of body.measuregrps ?? []) {
-        if (groups.length < input.max) groups.push({ group, tz });
-      }
-      if (groups.length >= input.max) break;
-    }
+    const groups = await collect<{ group: MeasureGroup; tz: string }>(
+      this.withings.paginate(this.withings.getMeasures, args, pick, "getmeas"), input.max);
     const out = groups.map(({ group, tz }) => decodeMeasureGroup(group, tz, input.system));
+    const userZone = zone ?? reported ?? "UTC";
     const span = "lastupdate" in dates
       ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-      : `from ${ymdInZone(dates.startdate, userZone ?? "UTC")} to ${ymdInZone(dates.enddate, userZone ?? "UTC")}`;
+      : `from ${ymdInZone(dates.startdate, userZone)} to ${ymdInZone(dates.enddate, userZone)}`;
     $.export("$summary", `Retrieved ${plural(out.length, "measure group")} ${span}`);
     return out;
   },

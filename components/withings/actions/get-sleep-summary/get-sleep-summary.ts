@@ -1,9 +1,10 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { collect } from "../../../../common/paginate";
+import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeSleepSummary, type DecodedSleepSummary } from "../../../../common/decode/sleep";
 import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { GetSleepSummaryBody } from "../../../../common/types";
+import type { GetSleepSummaryBody, SleepSummary } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-sleep-summary",
@@ -39,8 +40,8 @@ export default defineAction({
     const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
 
     const args = { $, ...dates, data_fields: input.fields };
-    const nights = await collectPaged(this.withings.pages(this.withings.getSleepSummary, args, "getsummary") as AsyncIterable<GetSleepSummaryBody>,
-      (body) => body.series, input.max);
+    const nights = await collect<SleepSummary>(
+      this.withings.paginate(this.withings.getSleepSummary, args, (body: GetSleepSummaryBody) => body.series, "getsummary"), input.max);
     const out = nights.map((n) => decodeSleepSummary(n, zone));
     $.export("$summary", `Retrieved ${plural(out.length, "sleep summary", "sleep summaries")} ${describeDays(dates)}`);
     return out;

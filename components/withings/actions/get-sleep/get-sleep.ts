@@ -1,25 +1,19 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
 import {
   asleepSeconds, decodeSleepSegment, formatDuration, mergeSleepSegments, type DecodedSleepSegment,
 } from "../../../../common/decode/sleep";
-import { chunkRange, epochRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
-import { InputError } from "../../../../common/errors";
-import { DAY, nowEpoch, shortInZone } from "../../../../common/dates";
+import { chunkRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import { DAY, shortInZone } from "../../../../common/dates";
 import type { GetSleepBody, SleepSegment } from "../../../../common/types";
 
 /** Withings answers 24 h per call; a week is 7 sequential calls, which is as far as this action goes. */
-const MAX_SPAN = 7 * DAY;
-
-function checkSpan(r: { startdate: number; enddate: number }, slack = 0): void {
-  if (r.enddate - r.startdate > MAX_SPAN + slack) {
-    const days = Math.ceil((r.enddate - r.startdate) / DAY);
-    throw new InputError("endDate", `the range covers about ${days} days, but Withings returns sleep data 24 h per `
-      + "call, so this action reads at most 7 days at a time. Narrow the range, or use Get Sleep Summary for "
-      + "nightly totals over longer periods.");
-  }
-}
+const LIMIT = {
+  maxSpan: 7 * DAY,
+  hint: "Withings returns sleep data 24 h per call, so this action reads at most 7 days at a time. Narrow the "
+    + "range, or use Get Sleep Summary for nightly totals over longer periods.",
+};
 
 export default defineAction({
   key: "withings-get-sleep",
@@ -51,35 +45,22 @@ export default defineAction({
   },
   async run(opts?: ActionRunOptions): Promise<DecodedSleepSegment[]> {
     const $ = stepOf(opts);
-    const now = nowEpoch();
-    const input = validate(() => {
-      const range = parseRange(this);
-      const zone = parseTimeZone(this.timezone);
-      // Before any request: exact when no zone is missing, else within the ±14 h a zone can move a date.
-      const missingZone = !zone && rangeNeedsZone(range, "epoch", false);
-      checkSpan(epochRange(range, zone ?? "UTC", now, DAY), missingZone ? 14 * 3600 : 0);
-      return {
-        range,
-        zone,
-        fields: parseDataFields(this.dataFields, "sleepget"),
-        max: parseMaxResults(this.maxResults),
-      };
-    });
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(input.range, "epoch", false));
-    const tz = zone ?? "UTC";
-    const window = validate(() => {
-      const w = epochRange(input.range, tz, now, DAY);
-      checkSpan(w);
-      return w;
-    });
+    const input = validate(() => ({
+      range: parseRange(this),
+      zone: parseTimeZone(this.timezone),
+      fields: parseDataFields(this.dataFields, "sleepget"),
+      max: parseMaxResults(this.maxResults),
+    }));
+    const { tz, window } = await epochWindow(this.withings, $, input.range, input.zone, DAY, LIMIT);
 
-    const batches: SleepSegment[][] = [];
+    // Segments that span two 24 h calls come back twice; merging as we go also tells when the cap is reached.
+    let merged: SleepSegment[] = [];
     for (const chunk of chunkRange(window.startdate, window.enddate, DAY)) {
       const body: GetSleepBody = await this.withings.getSleep({ $, ...chunk, data_fields: input.fields });
-      batches.push(Array.isArray(body.series) ? body.series : []);
-      if (mergeSleepSegments(batches).length >= input.max) break;
+      merged = mergeSleepSegments([merged, Array.isArray(body.series) ? body.series : []]);
+      if (merged.length >= input.max) break;
     }
-    const out = mergeSleepSegments(batches).slice(0, input.max).map((s) => decodeSleepSegment(s, tz));
+    const out = merged.slice(0, input.max).map((s) => decodeSleepSegment(s, tz));
     const asleep = formatDuration(asleepSeconds(out));
     $.export("$summary", `Retrieved ${plural(out.length, "sleep segment")} (${asleep} asleep) from `
       + `${shortInZone(window.startdate, tz)} to ${shortInZone(window.enddate, tz)} ${tz}`);

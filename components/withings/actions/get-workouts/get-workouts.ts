@@ -1,9 +1,10 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, collectPaged, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { collect } from "../../../../common/paginate";
+import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
 import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { GetWorkoutsBody } from "../../../../common/types";
+import type { GetWorkoutsBody, Workout } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-workouts",
@@ -36,8 +37,8 @@ export default defineAction({
     const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 30);
 
     const args = { $, ...dates, data_fields: input.fields };
-    const rows = await collectPaged(this.withings.pages(this.withings.getWorkouts, args, "getworkouts") as AsyncIterable<GetWorkoutsBody>,
-      (body) => body.series, input.max);
+    const rows = await collect<Workout>(
+      this.withings.paginate(this.withings.getWorkouts, args, (body: GetWorkoutsBody) => body.series, "getworkouts"), input.max);
     const out = rows.map((w) => decodeWorkout(w, zone));
     $.export("$summary", `Retrieved ${plural(out.length, "workout")} ${describeDays(dates)}`);
     return out;

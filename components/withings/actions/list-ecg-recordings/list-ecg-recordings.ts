@@ -1,10 +1,11 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, collectPaged, plural, stepOf, validate, zoneFor } from "../../common/component";
+import { collect } from "../../../../common/paginate";
+import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
-import { epochRange, parseMaxResults, parseRange, parseTimeZone, rangeNeedsZone } from "../../../../common/inputs";
-import { DAY, nowEpoch, ymdInZone } from "../../../../common/dates";
-import type { HeartListBody } from "../../../../common/types";
+import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
+import { DAY, ymdInZone } from "../../../../common/dates";
+import type { EcgRecord, HeartListBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-ecg-recordings",
@@ -32,19 +33,16 @@ export default defineAction({
   },
   async run(opts?: ActionRunOptions): Promise<DecodedEcgRecord[]> {
     const $ = stepOf(opts);
-    const now = nowEpoch();
     const input = validate(() => ({
       range: parseRange(this),
       zone: parseTimeZone(this.timezone),
       max: parseMaxResults(this.maxResults),
     }));
-    const zone = await zoneFor(this.withings, $, input.zone, rangeNeedsZone(input.range, "epoch", false));
-    const tz = zone ?? "UTC";
-    const dates = validate(() => epochRange(input.range, tz, now, 30 * DAY));
+    const { tz, window: dates } = await epochWindow(this.withings, $, input.range, input.zone, 30 * DAY);
 
     const args = { $, ...dates };
-    const records = await collectPaged(this.withings.pages(this.withings.listHeartRecords, args, "list") as AsyncIterable<HeartListBody>,
-      (body) => body.series, input.max);
+    const records = await collect<EcgRecord>(
+      this.withings.paginate(this.withings.listHeartRecords, args, (body: HeartListBody) => body.series, "list"), input.max);
     const out = records.map((r) => decodeEcgRecord(r, tz));
     const day = (epoch: number) => ymdInZone(epoch, tz);
     $.export("$summary", `Retrieved ${plural(out.length, "ECG recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);

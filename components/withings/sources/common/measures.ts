@@ -3,7 +3,7 @@ import { shortInZone } from "../../../../common/dates";
 import { mergeSessions, sessionValue, type MeasurementSession } from "../../../../common/decode/sessions";
 import { convert, type UnitSystem } from "../../../../common/decode/units";
 import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
-import { fetchAll, OVERLAP, type PollWindow } from "./polling";
+import { fetchAll, isLaterEdit, OVERLAP, type PollWindow } from "./polling";
 
 /** Shared by the three measurement sources: one getmeas poll, merged into sessions. */
 
@@ -22,8 +22,7 @@ export async function pollSessions(app: any, window: PollWindow, types: readonly
   const args = { meastypes: types, category: 1, lastupdate: Math.max(0, window.since - LASTUPDATE_SLACK) };
   const { records, first } = await fetchAll<GetMeasBody, MeasureGroup>(app, app.getMeasures, args, "getmeas",
     (b) => b.measuregrps);
-  // `created` slack: a group stored just before the previous answer may only become visible now.
-  const fresh = records.filter((g) => !(g.created <= window.since - OVERLAP));
+  const fresh = records.filter((g) => !isLaterEdit(g.created, window));
   const updatetime = Number(first?.updatetime);
   return {
     sessions: mergeSessions(fresh, first?.timezone || "UTC", system),

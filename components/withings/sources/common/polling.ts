@@ -4,6 +4,7 @@ import type { JSONValue } from "@pipedream/types";
 import withings from "../../withings.app";
 import { DAY, nowEpoch } from "../../../../common/dates";
 import type { Paged } from "../../../../common/types";
+import { collect } from "../../../../common/paginate";
 
 /**
  * The shared polling base. Each run asks Withings for what changed since a cursor, emits every new
@@ -63,13 +64,16 @@ export interface PollingThis {
 /** Every record of a paged call (all pages, before anything is emitted) and the first page body. */
 export async function fetchAll<B extends Paged, T>(app: any, fetch: unknown, args: Record<string, unknown>,
   action: string, pick: (body: B) => readonly T[] | undefined): Promise<{ records: T[]; first?: B }> {
-  const records: T[] = [];
-  let first: B | undefined;
-  for await (const body of app.pages(fetch, args, action) as AsyncIterable<B>) {
-    first ??= body;
-    records.push(...(pick(body) ?? []));
-  }
-  return { records, first };
+  const bodies = await collect<B>(app.pages(fetch, args, action));
+  return { records: bodies.flatMap((b) => pick(b) ?? []), first: bodies[0] };
+}
+
+/**
+ * True for a record `lastupdate` returned only because it was edited: it was created well before the
+ * window (the overlap allows for records stored just before the previous answer), so it was emitted then.
+ */
+export function isLaterEdit(created: number | undefined, window: PollWindow): boolean {
+  return typeof created === "number" && created <= window.since - OVERLAP;
 }
 
 /** Joins id parts with "-"; past 64 characters the tail becomes a digest so the id stays stable and short. */

@@ -1,5 +1,5 @@
 import { defineSource } from "@pipedream/types";
-import common, { fetchAll, OVERLAP, type PollWindow } from "../common/polling";
+import common, { fetchAll, isLaterEdit, OVERLAP, type PollWindow } from "../common/polling";
 import { decodeSleepSummary, formatDuration, type DecodedSleepSummary } from "../../../../common/decode/sleep";
 import { DEFAULT_DATA_FIELDS } from "../../../../common/codes/data-fields";
 import type { GetSleepSummaryBody, SleepSummary } from "../../../../common/types";
@@ -31,7 +31,7 @@ export default {
         const { records } = await fetchAll<GetSleepSummaryBody, SleepSummary>(this.withings,
           this.withings.getSleepSummary, args, "getsummary", (b) => b.series);
         // A night Withings recomputed later (created before the window) was already emitted.
-        const fresh = records.filter((r) => !(typeof r.created === "number" && r.created <= window.since - OVERLAP));
+        const fresh = records.filter((r) => !isLaterEdit(r.created, window));
         const events = fresh.map((row) => {
           const s = decodeSleepSummary(row, "UTC");
           return { id: String(s.id), time: s.startdate, summary: describe(s), event: s as never };
