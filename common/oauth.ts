@@ -29,12 +29,17 @@ export function buildAuthorizationUrl({ authorizeUrl, clientId, redirectUri, sco
   return { url: url.toString(), state };
 }
 
-/** Compares the returned `state` with the one we sent, in constant time. */
-export function verifyState(expected: string, received: string | null | undefined): boolean {
+/** Compares two secrets (a state, a signature, a client secret) in constant time. */
+export function constantTimeEqual(expected: string, received: string | null | undefined): boolean {
   if (typeof received !== "string") return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(received);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Compares the returned `state` with the one we sent, in constant time. */
+export function verifyState(expected: string, received: string | null | undefined): boolean {
+  return constantTimeEqual(expected, received);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { constantTimeEqual, SCOPES, sign } from "../common/oauth";
 import { invalidParams, type Params } from "./http-util";
 import { randomToken } from "./random";
 import type { SimClock } from "./types";
@@ -9,7 +9,7 @@ import type { SimClock } from "./types";
  * 8 h pass), HMAC-signed nonces valid 30 min and usable once.
  */
 
-export const SCOPES = ["user.info", "user.metrics", "user.activity", "user.sleepevents"];
+export { SCOPES };
 export const CODE_TTL = 30;
 export const ACCESS_TTL = 10_800;
 export const REFRESH_TTL = 365 * 86_400;
@@ -74,7 +74,7 @@ export class OAuth {
   private requestToken(p: Params): unknown {
     if (p.client_id !== this.client.clientId) throw invalidParams("invalid client id/secret");
     if (p.client_secret !== undefined) {
-      if (!safeEqual(p.client_secret, this.client.clientSecret)) throw invalidParams("invalid client id/secret");
+      if (!constantTimeEqual(this.client.clientSecret, p.client_secret)) throw invalidParams("invalid client id/secret");
     } else if (p.signature !== undefined || p.nonce !== undefined) {
       this.checkSigned(p);
     } else {
@@ -138,7 +138,7 @@ export class OAuth {
     const ts = Number(p.timestamp);
     if (!p.timestamp || !Number.isInteger(ts)) throw invalidParams("missing or invalid timestamp");
     if (Math.abs(ts - this.clock.now()) > TIMESTAMP_SKEW) throw invalidParams("Timestamp too old");
-    if (!p.signature || !safeEqual(p.signature, this.signature(["getnonce", p.client_id, p.timestamp]))) {
+    if (!constantTimeEqual(sign(this.client.clientSecret, { action: "getnonce", client_id: p.client_id, timestamp: p.timestamp }), p.signature)) {
       throw invalidParams("invalid signature");
     }
     const nonce = randomToken();
@@ -151,30 +151,21 @@ export class OAuth {
     if (p.client_id !== this.client.clientId) throw invalidParams("invalid client_id");
     const n = p.nonce ? this.nonces.get(p.nonce) : undefined;
     if (!n || n.used || this.clock.now() >= n.expiresAt || n.clientId !== p.client_id) throw invalidParams("invalid nonce");
-    if (!p.signature || !safeEqual(p.signature, this.signature([p.action, p.client_id, p.nonce]))) {
+    if (!constantTimeEqual(sign(this.client.clientSecret, { action: p.action, client_id: p.client_id, nonce: p.nonce }), p.signature)) {
       throw invalidParams("invalid signature");
     }
     n.used = true;
   }
 
-  /** Values of action, client_id and nonce|timestamp — already in key order — comma-joined. */
-  private signature(values: string[]): string {
-    return createHmac("sha256", this.client.clientSecret).update(values.join(",")).digest("hex");
-  }
 }
 
 function parseScopes(scope: string | undefined): string[] {
   if (!scope) throw invalidParams("missing scope");
   if (/\s/.test(scope.trim())) throw invalidParams("scope must be comma-separated");
   const scopes = scope.split(",").map((s) => s.trim()).filter(Boolean);
-  const unknown = scopes.find((s) => !SCOPES.includes(s));
+  const unknown = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
   if (unknown || scopes.length === 0) throw invalidParams(`invalid scope ${unknown ?? ""}`.trim());
   return scopes;
 }
 
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
 
