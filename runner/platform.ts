@@ -205,18 +205,25 @@ export function instantiate(component: ComponentLike, opts: InstanceOptions): Re
   return self;
 }
 
+/** How many recent ids Pipedream's `unique` dedupe remembers. */
+export const UNIQUE_DEDUPE_IDS = 100;
+
+/** `unique` dedupe over a list of recent ids: true when `id` was seen; otherwise remembers it. */
+export function seenBefore(recent: string[], id: unknown): boolean {
+  const key = String(id);
+  if (recent.includes(key)) return true;
+  recent.push(key);
+  if (recent.length > UNIQUE_DEDUPE_IDS) recent.splice(0, recent.length - UNIQUE_DEDUPE_IDS);
+  return false;
+}
+
 /** The platform's dedupe: `unique` remembers the last 100 ids, `greatest` only lets larger ids through. */
 function isDuplicate(strategy: string | undefined, db: FileDb, id: unknown): boolean {
   if (id === undefined || id === null || !strategy) return false;
   const state = db.meta.dedupe;
   let dup = false;
   if (strategy === "unique") {
-    const key = String(id);
-    dup = state.ids.includes(key);
-    if (!dup) {
-      state.ids.push(key);
-      if (state.ids.length > 100) state.ids.splice(0, state.ids.length - 100);
-    }
+    dup = seenBefore(state.ids, id);
   } else if (strategy === "greatest") {
     const n = Number(id);
     dup = state.greatest !== undefined && !(n > state.greatest);

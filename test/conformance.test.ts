@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import app from "../components/withings/withings.app";
+import { resolvePropDef } from "../runner/platform";
 
 /**
  * Pipedream's eslint rules cannot see `defineAction(...)` in TypeScript, so this test applies the same
@@ -22,16 +23,10 @@ const DOC_LINK = /\[See the documentation\]\(https:\/\/developer\.withings\.com\
 const TITLE_WORD = /^([A-Z0-9][A-Za-z0-9-]*|ECG|a|an|and|by|for|in|of|or|the|to|with|\(Instant\))$/;
 const EXEMPT_TYPES = ["$.interface.timer", "$.interface.http", "$.service.db", "app"];
 
+/** A prop with its propDefinition resolved (which throws for a name the app does not define). */
 function resolveProp(def: any): any {
-  if (def?.propDefinition) {
-    const [target, name] = def.propDefinition;
-    expect(target).toBe(app);
-    const shared = (app.propDefinitions as any)[name];
-    expect(shared).toBeDefined();
-    return { ...shared, ...def, propDefinition: undefined };
-  }
-  if (typeof def === "string") return { type: def };
-  return def;
+  if (def?.propDefinition) expect(def.propDefinition[0]).toBe(app);
+  return resolvePropDef(def);
 }
 
 describe("every component follows Pipedream's conventions", () => {

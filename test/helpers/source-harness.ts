@@ -1,5 +1,6 @@
 import { actionInstance } from "./context";
 import { mockWithings, type RecordedRequest } from "./http";
+import { seenBefore } from "../../runner/platform";
 
 /** `$.service.db` in memory. Values are stored as JSON, like the platform does. */
 export class MemoryDb {
@@ -27,9 +28,6 @@ export interface Emitted {
   meta: { id: string; summary: string; ts: number };
 }
 
-/** Pipedream's `unique` dedupe keeps the last 100 ids it has seen. */
-const DEDUPE_CACHE = 100;
-
 /**
  * A source instance wired like the platform wires it: its methods and props on `this`, a live app,
  * an in-memory db and an `$emit` recorder. `emitted` is every `$emit` call; `delivered` is what a
@@ -46,10 +44,7 @@ export function sourceHarness(component: any, props: Record<string, unknown> = {
     $emit(event: any, meta: Emitted["meta"]) {
       const e = { event: JSON.parse(JSON.stringify(event)), meta };
       emitted.push(e);
-      if (recent.includes(String(meta.id))) return;
-      recent.push(String(meta.id));
-      if (recent.length > DEDUPE_CACHE) recent.shift();
-      delivered.push(e);
+      if (!seenBefore(recent, meta.id)) delivered.push(e);
     },
   });
   return {
