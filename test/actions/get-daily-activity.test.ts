@@ -1,10 +1,9 @@
-import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-daily-activity/get-daily-activity";
 import { DATA_FIELDS } from "../../common/codes/data-fields";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -104,7 +103,7 @@ describe("Get Daily Activity", () => {
     expect(result[1]).toMatchObject({ modelid: 1060, model: "Google Health Connect" });
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "last week" }, "startDate"],
     [{ startDate: "2026-11-21", endDate: "2026-11-01" }, "endDate"],
     [{ endDate: "2026-13-01" }, "endDate"],
@@ -113,23 +112,7 @@ describe("Get Daily Activity", () => {
     [{ dataFields: ["steps", "heart_rate"] }, "dataFields"],
     [{ maxResults: 0 }, "maxResults"],
     [{ timezone: "Paris" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/measure", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/measure", withingsAction: "getactivity", props: RANGE });
 });

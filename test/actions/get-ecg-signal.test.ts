@@ -1,10 +1,10 @@
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-ecg-signal/get-ecg-signal";
 import app from "../../components/withings/withings.app";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { appInstance, runAction } from "../helpers/context";
+import { itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(resetHttp);
 
@@ -57,17 +57,7 @@ describe("Get ECG Signal", () => {
     expect(http.requests).toHaveLength(0);
   });
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /Invalid Params/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/heart", body: loadFixture(fixture) }]);
-    const err = await runAction(action, { signalId: 412876530 }).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/heart", withingsAction: "get", props: { signalId: 412876530 } });
 });
 
 describe("signalId options", () => {

@@ -1,9 +1,9 @@
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-goals/get-goals";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(resetHttp);
 
@@ -52,15 +52,5 @@ describe("Get Goals", () => {
     expect(http.requests).toHaveLength(0);
   });
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /status 503/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/user", body: loadFixture(fixture) }]);
-    const err = await runAction(action, {}).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/user", withingsAction: "getgoals", props: {} });
 });

@@ -1,9 +1,9 @@
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-intraday-activity/get-intraday-activity";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itMapsErrorEnvelopes, itRefusesBadInput } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -121,7 +121,7 @@ describe("Get Intraday Activity", () => {
     expect(http.requests).toHaveLength(0);
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "2026-11-13", endDate: "2026-11-20" }, "endDate"],
     [{ startDate: "2026-11-13", endDate: "2026-11-20", timezone: "Europe/Paris" }, "endDate"],
     [{ startDate: "2026-11-01T00:00:00Z" }, "endDate"],
@@ -131,24 +131,7 @@ describe("Get Intraday Activity", () => {
     [{ dataFields: ["steps", "hr_average"] }, "dataFields"],
     [{ maxResults: 0 }, "maxResults"],
     [{ timezone: "UTC+1" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    jest.spyOn(Date, "now").mockReturnValue(Date.parse("2026-11-20T08:00:00Z"));
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ], { now: "2026-11-20T08:00:00Z" });
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/measure", body: loadFixture(fixture) }]);
-    const err = await runAction(action, HOUR).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/measure", withingsAction: "getintradayactivity", props: HOUR });
 });

@@ -1,9 +1,8 @@
-import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-measures/get-measures";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(resetHttp);
 
@@ -100,7 +99,7 @@ describe("Get Measures", () => {
     expect(http.requests[1].form).toMatchObject({ startdate: "1795042800", enddate: "1795215599" });
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "yesterday" }, "startDate"],
     [{ startDate: "2026-11-21", endDate: "2026-11-01" }, "endDate"],
     [{ startDate: "2026-02-30" }, "startDate"],
@@ -112,23 +111,7 @@ describe("Get Measures", () => {
     [{ unitSystem: "nautical" }, "unitSystem"],
     [{ timezone: "Mars/Olympus" }, "timezone"],
     [{ category: 3 }, "category"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/measure", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/measure", withingsAction: "getmeas", props: RANGE });
 });

@@ -1,10 +1,9 @@
-import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-sleep-summary/get-sleep-summary";
 import { DEFAULT_DATA_FIELDS } from "../../common/codes/data-fields";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -136,7 +135,7 @@ describe("Get Sleep Summary", () => {
     expect(summary).toBe("Retrieved 0 sleep summaries from 2026-11-14 to 2026-11-14");
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ lastUpdate: "1795000000", startDate: "2026-11-01" }, "lastUpdate"],
     [{ lastUpdate: "2026-11-20" }, "lastUpdate"],
     [{ startDate: "last week" }, "startDate"],
@@ -146,24 +145,7 @@ describe("Get Sleep Summary", () => {
     [{ maxResults: -1 }, "maxResults"],
     [{ maxResults: "many" }, "maxResults"],
     [{ timezone: "CET+1" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/sleep", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).toContain("Withings getsummary");
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/sleep", withingsAction: "getsummary", props: RANGE });
 });

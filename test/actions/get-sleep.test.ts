@@ -1,9 +1,9 @@
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-sleep/get-sleep";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itMapsErrorEnvelopes, itRefusesBadInput } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -156,7 +156,7 @@ describe("Get Sleep", () => {
     expect(http.requests).toHaveLength(0);
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "yesterday" }, "startDate"],
     [{ endDate: "2026-13-01" }, "endDate"],
     [{ startDate: "2026-11-21T00:00:00Z", endDate: "2026-11-20T00:00:00Z" }, "endDate"],
@@ -171,24 +171,7 @@ describe("Get Sleep", () => {
     [{ maxResults: 0 }, "maxResults"],
     [{ maxResults: 2.5 }, "maxResults"],
     [{ timezone: "Paris" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/sleep", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).toContain("Withings get");
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/sleep", withingsAction: "get", props: RANGE });
 });

@@ -1,10 +1,9 @@
-import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-workouts/get-workouts";
 import { DATA_FIELDS } from "../../common/codes/data-fields";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -108,7 +107,7 @@ describe("Get Workouts", () => {
     expect(result[1].data).toEqual({ calories: 160, hr_average: null, hr_min: null, hr_max: null, hr_zone_0: null, steps: 2702 });
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "tomorrow" }, "startDate"],
     [{ startDate: "2026-11-21", endDate: "2026-11-01" }, "endDate"],
     [{ lastUpdate: "1795000000", endDate: "2026-11-01" }, "lastUpdate"],
@@ -117,23 +116,7 @@ describe("Get Workouts", () => {
     [{ maxResults: -1 }, "maxResults"],
     [{ maxResults: 2.5 }, "maxResults"],
     [{ timezone: "Mars/Olympus" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/measure", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/measure", withingsAction: "getworkouts", props: RANGE });
 });

@@ -1,8 +1,8 @@
 import action from "../../components/withings/actions/list-devices/list-devices";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(resetHttp);
 
@@ -48,15 +48,5 @@ describe("List Devices", () => {
     expect(summary).toBe("Found 0 devices");
   });
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /status 503/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/user", body: loadFixture(fixture) }]);
-    const err = await runAction(action, {}).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/user", withingsAction: "getdevice", props: {} });
 });

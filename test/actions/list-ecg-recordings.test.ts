@@ -1,9 +1,9 @@
-import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/list-ecg-recordings/list-ecg-recordings";
-import { WithingsAuthError, WithingsInvalidParamsError, WithingsNotImplementedError, WithingsResponseError } from "../../common/errors";
+import { WithingsResponseError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
+import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
 afterEach(() => {
   resetHttp();
@@ -120,30 +120,14 @@ describe("List ECG Recordings", () => {
     expect(summary).toBe("Retrieved 0 ECG recordings from 2026-11-01 to 2026-11-21");
   });
 
-  it.each([
+  itRefusesBadInput(action, [
     [{ startDate: "last month" }, "startDate"],
     [{ endDate: "2026-11-31" }, "endDate"],
     [{ startDate: "2026-11-21T00:00:00Z", endDate: "2026-11-01T00:00:00Z" }, "endDate"],
     [{ endDate: "1795219200000" }, "endDate"],
     [{ maxResults: 0 }, "maxResults"],
     [{ timezone: "Europe/Atlantis" }, "timezone"],
-  ])("refuses %j with a ConfigurationError naming %s, before any request", async (props, prop) => {
-    const http = mockWithings([]);
-    const err = await runAction(action, props).catch((e) => e);
-    expect(err).toBeInstanceOf(ConfigurationError);
-    expect(err.message).toContain(`"${prop}"`);
-    expect(http.requests).toHaveLength(0);
-  });
+  ]);
 
-  it.each([
-    ["error-401", WithingsAuthError, /Reconnect your Withings account/],
-    ["error-503", WithingsInvalidParamsError, /invalid startdate/],
-    ["error-2554", WithingsNotImplementedError, /status 2554/],
-  ])("turns %s into a typed error", async (fixture, cls, message) => {
-    mockWithings([{ path: "/v2/heart", body: loadFixture(fixture) }]);
-    const err = await runAction(action, RANGE).catch((e) => e);
-    expect(err).toBeInstanceOf(cls);
-    expect(err.message).toMatch(message);
-    expect(err.message).not.toContain(TOKEN);
-  });
+  itMapsErrorEnvelopes(action, { path: "/v2/heart", withingsAction: "list", props: RANGE });
 });
