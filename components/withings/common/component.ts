@@ -2,7 +2,7 @@ import { ConfigurationError } from "@pipedream/platform";
 import type { ActionRunOptions, Pipedream } from "@pipedream/types";
 import { InputError } from "../../../common/errors";
 import { nowEpoch } from "../../../common/dates";
-import { epochRange, rangeNeedsZone, ymdRange, type ParsedRange, type SpanLimit } from "../../../common/inputs";
+import { epochRange, rangeNeedsZone, type ParsedRange, type SpanLimit } from "../../../common/inputs";
 
 /** Annotations shared by every read action. */
 export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: true } as const;
@@ -49,26 +49,4 @@ export async function epochWindow(app: { getUserTimezone(a: { $?: unknown }): Pr
   const zone = await zoneFor(app, $, explicitZone, needed);
   const tz = zone ?? "UTC";
   return { zone, tz, window: validate(() => epochRange(range, tz, now, defaultSpan, limit)) };
-}
-
-export type DayWindow = { lastupdate: number } | { startdateymd: string; enddateymd: string };
-
-/**
- * The dates of a `YYYY-MM-DD` endpoint (getactivity, getworkouts, getsummary): `lastupdate` when given, else a
- * day range in the user's zone, by default the last `defaultDays` days with today included.
- */
-export async function dayWindow(app: { getUserTimezone(a: { $?: unknown }): Promise<string> }, $: unknown,
-  range: ParsedRange, explicitZone: string | undefined, defaultDays: number): Promise<{ zone?: string; dates: DayWindow }> {
-  const zone = await zoneFor(app, $, explicitZone, rangeNeedsZone(range, "ymd", true));
-  const dates: DayWindow = range.lastUpdate !== undefined
-    ? { lastupdate: range.lastUpdate }
-    : validate(() => ymdRange(range, zone ?? "UTC", nowEpoch(), defaultDays));
-  return { zone, dates };
-}
-
-/** "from 2026-11-14 to 2026-11-20" or "changed since 2026-11-20T00:00:00.000Z", for summaries. */
-export function describeDays(dates: DayWindow): string {
-  return "lastupdate" in dates
-    ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
-    : `from ${dates.startdateymd} to ${dates.enddateymd}`;
 }

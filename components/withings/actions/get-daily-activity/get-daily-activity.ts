@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { collect } from "../../../../common/paginate";
-import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { READ_ONLY } from "../../common/component";
+import { listByDays } from "../../common/day-list";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { Activity, GetActivityBody } from "../../../../common/types";
+import type { GetActivityBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-daily-activity",
@@ -25,22 +24,11 @@ export default defineAction({
     timezone: { propDefinition: [withings, "timezone"] },
     maxResults: { propDefinition: [withings, "maxResults"] },
   },
-  async run(opts?: ActionRunOptions): Promise<DecodedActivity[]> {
-    const $ = stepOf(opts);
-    const input = validate(() => ({
-      range: parseRange(this, { allowLastUpdate: true }),
-      fields: parseDataFields(this.dataFields, "getactivity"),
-      zone: parseTimeZone(this.timezone),
-      max: parseMaxResults(this.maxResults),
-    }));
-    // Withings counts days in the user's zone: "today" and exact instants need it.
-    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
-
-    const args = { $, ...dates, data_fields: input.fields };
-    const rows = await collect<Activity>(
-      this.withings.paginate(this.withings.getActivity, args, (body: GetActivityBody) => body.activities, "getactivity"), input.max);
-    const out = rows.map((a) => decodeActivity(a, zone));
-    $.export("$summary", `Retrieved ${plural(out.length, "daily activity record")} ${describeDays(dates)}`);
-    return out;
+  run(opts?: ActionRunOptions): Promise<DecodedActivity[]> {
+    return listByDays(this, opts, {
+      method: "getActivity", action: "getactivity", pick: (body: GetActivityBody) => body.activities,
+      decode: decodeActivity, defaultDays: 7,
+      noun: ["daily activity record"],
+    });
   },
 });

@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { collect } from "../../../../common/paginate";
-import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { READ_ONLY } from "../../common/component";
+import { listByDays } from "../../common/day-list";
 import { decodeSleepSummary, type DecodedSleepSummary } from "../../../../common/decode/sleep";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { GetSleepSummaryBody, SleepSummary } from "../../../../common/types";
+import type { GetSleepSummaryBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-sleep-summary",
@@ -27,23 +26,11 @@ export default defineAction({
       description: "Stop after this many nightly summaries, following Withings' pages until then, e.g. `30`.",
     },
   },
-  async run(opts?: ActionRunOptions): Promise<DecodedSleepSummary[]> {
-    const $ = stepOf(opts);
-    const input = validate(() => ({
-      range: parseRange(this, { allowLastUpdate: true }),
-      // Always sent: without data_fields Withings leaves out heart rate, score and snoring.
-      fields: parseDataFields(this.dataFields, "getsummary"),
-      zone: parseTimeZone(this.timezone),
-      max: parseMaxResults(this.maxResults),
-    }));
-    // Withings counts days in the user's zone: "today" and exact instants need it.
-    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 7);
-
-    const args = { $, ...dates, data_fields: input.fields };
-    const nights = await collect<SleepSummary>(
-      this.withings.paginate(this.withings.getSleepSummary, args, (body: GetSleepSummaryBody) => body.series, "getsummary"), input.max);
-    const out = nights.map((n) => decodeSleepSummary(n, zone));
-    $.export("$summary", `Retrieved ${plural(out.length, "sleep summary", "sleep summaries")} ${describeDays(dates)}`);
-    return out;
+  run(opts?: ActionRunOptions): Promise<DecodedSleepSummary[]> {
+    return listByDays(this, opts, {
+      method: "getSleepSummary", action: "getsummary", pick: (body: GetSleepSummaryBody) => body.series,
+      decode: decodeSleepSummary, defaultDays: 7,
+      noun: ["sleep summary", "sleep summaries"],
+    });
   },
 });

@@ -1,10 +1,9 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { collect } from "../../../../common/paginate";
-import { READ_ONLY, dayWindow, describeDays, plural, stepOf, validate } from "../../common/component";
+import { READ_ONLY } from "../../common/component";
+import { listByDays } from "../../common/day-list";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
-import { parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import type { GetWorkoutsBody, Workout } from "../../../../common/types";
+import type { GetWorkoutsBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-workouts",
@@ -25,22 +24,11 @@ export default defineAction({
     timezone: { propDefinition: [withings, "timezone"] },
     maxResults: { propDefinition: [withings, "maxResults"] },
   },
-  async run(opts?: ActionRunOptions): Promise<DecodedWorkout[]> {
-    const $ = stepOf(opts);
-    const input = validate(() => ({
-      range: parseRange(this, { allowLastUpdate: true }),
-      fields: parseDataFields(this.dataFields, "getworkouts"),
-      zone: parseTimeZone(this.timezone),
-      max: parseMaxResults(this.maxResults),
-    }));
-    // Withings counts days in the user's zone: "today" and exact instants need it.
-    const { zone, dates } = await dayWindow(this.withings, $, input.range, input.zone, 30);
-
-    const args = { $, ...dates, data_fields: input.fields };
-    const rows = await collect<Workout>(
-      this.withings.paginate(this.withings.getWorkouts, args, (body: GetWorkoutsBody) => body.series, "getworkouts"), input.max);
-    const out = rows.map((w) => decodeWorkout(w, zone));
-    $.export("$summary", `Retrieved ${plural(out.length, "workout")} ${describeDays(dates)}`);
-    return out;
+  run(opts?: ActionRunOptions): Promise<DecodedWorkout[]> {
+    return listByDays(this, opts, {
+      method: "getWorkouts", action: "getworkouts", pick: (body: GetWorkoutsBody) => body.series,
+      decode: decodeWorkout, defaultDays: 30,
+      noun: ["workout"],
+    });
   },
 });
