@@ -19,6 +19,9 @@ export interface ParsedRange {
   lastUpdate?: number;
 }
 
+/** Time zones sit within ±14 h of UTC: the most a wall time can move once the user's zone is known. */
+export const ZONE_SLACK = 14 * 3600;
+
 const blank = (v: unknown) => v === undefined || v === null || v === "";
 
 /** Parses and checks a date range (or `lastUpdate`, never both). */
@@ -39,8 +42,8 @@ export function parseRange(props: RangeProps, { allowLastUpdate = false } = {}):
     out.lastUpdate = d.epoch;
   }
   if (out.start && out.end) {
-    // Compare without the user's zone: local wall times are within ±14 h of UTC.
-    const slack = out.start.kind === out.end.kind ? 0 : 14 * 3600;
+    // Compare without the user's zone: a local wall time is within ZONE_SLACK of the same time in UTC.
+    const slack = out.start.kind === out.end.kind ? 0 : ZONE_SLACK;
     const s = toEpoch(out.start, "UTC");
     const e = toEpoch(out.end, "UTC", true);
     if (s > e + slack) throw new InputError("endDate", "endDate is before startDate.");
@@ -48,9 +51,12 @@ export function parseRange(props: RangeProps, { allowLastUpdate = false } = {}):
   return out;
 }
 
-/** True when turning this range into `want` needs the user's time zone. */
-export function rangeNeedsZone(r: ParsedRange, want: "epoch" | "ymd", defaulted: boolean): boolean {
-  if (want === "ymd" && defaulted && (!r.start || !r.end) && r.lastUpdate === undefined) return true;
+/**
+ * True when turning this range into `want` needs the user's time zone: local dates for unix seconds,
+ * instants for days, and a missing end of a day range (it defaults to the user's today).
+ */
+export function rangeNeedsZone(r: ParsedRange, want: "epoch" | "ymd"): boolean {
+  if (want === "ymd" && (!r.start || !r.end) && r.lastUpdate === undefined) return true;
   const check = (d?: UserDate) => !!d && (want === "epoch" ? d.kind === "local" : d.kind === "instant");
   return check(r.start) || check(r.end);
 }

@@ -2,7 +2,7 @@ import { ConfigurationError } from "@pipedream/platform";
 import type { ActionRunOptions, Pipedream } from "@pipedream/types";
 import { InputError } from "../../../common/errors";
 import { nowEpoch } from "../../../common/dates";
-import { epochRange, rangeNeedsZone, type ParsedRange, type SpanLimit } from "../../../common/inputs";
+import { epochRange, rangeNeedsZone, ZONE_SLACK, type ParsedRange, type SpanLimit } from "../../../common/inputs";
 
 /** Annotations shared by every read action. */
 export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: true } as const;
@@ -41,9 +41,9 @@ export async function epochWindow(app: { getUserTimezone(a: { $?: unknown }): Pr
   range: ParsedRange, explicitZone: string | undefined, defaultSpan: number,
   limit?: SpanLimit): Promise<{ zone?: string; tz: string; window: { startdate: number; enddate: number } }> {
   const now = nowEpoch();
-  const needed = rangeNeedsZone(range, "epoch", false);
+  const needed = rangeNeedsZone(range, "epoch");
   if (limit) {
-    const slack = !explicitZone && needed ? 14 * 3600 : 0;
+    const slack = !explicitZone && needed ? ZONE_SLACK : 0;
     validate(() => epochRange(range, explicitZone ?? "UTC", now, defaultSpan, { ...limit, slack }));
   }
   const zone = await zoneFor(app, $, explicitZone, needed);

@@ -14,7 +14,7 @@ type DayWindow = { lastupdate: number } | { startdateymd: string; enddateymd: st
  */
 async function dayWindow(app: { getUserTimezone(a: { $?: unknown }): Promise<string> }, $: unknown,
   range: ParsedRange, explicitZone: string | undefined, defaultDays: number): Promise<{ zone?: string; dates: DayWindow }> {
-  const zone = await zoneFor(app, $, explicitZone, rangeNeedsZone(range, "ymd", true));
+  const zone = await zoneFor(app, $, explicitZone, rangeNeedsZone(range, "ymd"));
   const dates: DayWindow = range.lastUpdate !== undefined
     ? { lastupdate: range.lastUpdate }
     : validate(() => ymdRange(range, zone ?? "UTC", nowEpoch(), defaultDays));
