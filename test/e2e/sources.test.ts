@@ -12,8 +12,9 @@ let secrets: string[];
 let clock: jest.SpyInstance;
 
 beforeAll(async () => {
-  // One clock for the simulator and the components (they read Date.now()), moved by the test.
-  sim = await startSim({ pageSize: 5, rateLimitPerMinute: 0, frozenClock: true, now: Math.floor(Date.now() / 1000) });
+  // One clock for the simulator and the components (they read Date.now()), moved by the test. It starts at a
+  // fixed 10:00 UTC so that no user's day ends during the test (a finished day is new data for daily activity).
+  sim = await startSim({ pageSize: 5, rateLimitPerMinute: 0, frozenClock: true, now: 1795168800 });
   clock = jest.spyOn(Date, "now").mockImplementation(() => sim.clock.now() * 1000);
   auth = await login(sim);
   secrets = [auth.oauth_access_token, String(auth.oauth_refresh_token)];

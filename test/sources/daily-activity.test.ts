@@ -23,7 +23,7 @@ function setup(props: Record<string, unknown> = {}) {
 }
 
 describe("New Daily Activity", () => {
-  it("emits finished days per device, oldest first, and holds today back without passing it with the cursor", async () => {
+  it("emits finished days per device, oldest first, and holds today back in the db while the cursor moves on", async () => {
     setNow(T0);
     const { http, h } = setup();
     await h.deploy();
@@ -37,7 +37,11 @@ describe("New Daily Activity", () => {
       id: "2026-11-19-model1055", date: "2026-11-19", deviceid: null, brand_name: "External", model: "GoogleFit tracker", steps: 7010,
     });
     expect(h.emitted[1].event).toMatchObject({ id: `2026-11-19-${WATCH}`, steps: 8432, hr_average: 72, timezone: "Europe/Paris" });
-    expect(h.cursor()).toBe(1795158000 - 1); // just before today's row
+    expect(h.cursor()).toBe(T0 - 300);
+    // Today's row waits in the db, not behind the cursor: an idle run does not read it again.
+    expect(h.db.get("pendingDays")).toEqual([
+      expect.objectContaining({ key: `2026-11-20|${WATCH}`, end: parisDay(2026, 11, 21), activity: expect.objectContaining({ date: "2026-11-20" }) }),
+    ]);
   });
 
   it("emits today's row once the day has ended, and a later change to a finished day only once", async () => {
@@ -46,9 +50,9 @@ describe("New Daily Activity", () => {
     await h.deploy();
     setNow(T0 + 900);
     await h.run();
-    expect(http.requests[1].form.lastupdate).toBe(String(1795158000 - 1));
+    expect(http.requests[1].form.lastupdate).toBe(String(T0 - 300));
     expect(h.emitted).toHaveLength(3);
-    expect(h.cursor()).toBe(1795158000 - 1);
+    expect(h.cursor()).toBe(T0 + 900 - 300);
 
     const today = server.records.findIndex((r) => r.date === "2026-11-20");
     server.records[today] = { ...server.records[today], steps: 10500, modified: 1795210000 };

@@ -1,15 +1,22 @@
-import { createHash } from "node:crypto";
 import { DEFAULT_POLLING_SOURCE_TIMER_INTERVAL } from "@pipedream/platform";
 import type { JSONValue } from "@pipedream/types";
 import withings from "../../withings.app";
 import { DAY, nowEpoch } from "../../../../common/dates";
+import { WithingsResponseError } from "../../../../common/errors";
+import type { Offset } from "../../../../common/paginate";
 import type { Paged } from "../../../../common/types";
-import { collect } from "../../../../common/paginate";
+import { fromStored, furthest, toStored, type PollState } from "./cursor";
+import { MostRecent, orderEvents, type PolledEvent } from "./events";
+
+export { boundedId, deviceKey, orderEvents, MAX_ID_LENGTH, type PolledEvent } from "./events";
 
 /**
- * The shared polling base. Each run asks Withings for what changed since a cursor, emits every new
- * record oldest first, and only then moves the cursor. The cursor is the only state (one number), so
- * the db stays the same size forever; repeats caused by overlapping windows are absorbed by stable ids.
+ * The shared base of every source. A run reads "what changed since the cursor" one page at a time
+ * through the concrete source's `readPage`, emits each page's records as soon as it is read, and moves
+ * the cursor only after they were emitted. A run does bounded work: past MAX_PAGES_PER_RUN pages or
+ * RUN_BUDGET_MS it stores where it stopped (the server's offset into the same window) and the next run
+ * carries on from there, so any backlog catches up at one request per page. Polling sources run it on a
+ * timer; instant sources run the very same methods when Withings notifies them.
  */
 
 /** Re-read this much before the cursor on services whose cursor is our own clock (v2 services, heart). */
@@ -17,55 +24,70 @@ export const OVERLAP = 5 * 60;
 /** How far back `deploy` looks, and how many records it emits at most. */
 export const BACKFILL_SPAN = 30 * DAY;
 export const BACKFILL_MAX = 25;
-/** Longest id Pipedream deduplicates on. */
-export const MAX_ID_LENGTH = 64;
-
-export interface PolledEvent {
-  /** Stable across reads, at most 64 characters. */
-  id: string;
-  /** The record's own time, unix seconds. */
-  time: number;
-  summary: string;
-  event: JSONValue;
-}
+/** Pages one run reads at most, and how long it keeps starting new pages (Pipedream ends a run at 30 s by default). */
+export const MAX_PAGES_PER_RUN = 20;
+export const RUN_BUDGET_MS = 15_000;
 
 export interface PollWindow {
   /** Unix seconds: the stored cursor, or the start of the backfill. */
   since: number;
-  /** Unix seconds when this run started. */
+  /** Unix seconds when this window was opened: the upper bound of its requests. */
   now: number;
   /** True on deploy (and on a run that finds no cursor): bounded backfill. */
   backfill: boolean;
 }
 
-export interface PollResult {
+export interface PageResult {
+  /** The page's records as events, in any order. */
   events: PolledEvent[];
-  /** Where the next run starts. Stored only after every event of this run was emitted. */
-  cursor: number;
+  /** True when the server has another page of this window. */
+  more: boolean;
+  /** The server's offset of the next page. */
+  offset?: Offset;
+  /** Where the next window starts once this one is read to its end; defaults to the window's `now` minus OVERLAP. */
+  until?: number;
+  /** The Withings action read, for error messages. */
+  action?: string;
 }
+
+export interface Settled {
+  events: PolledEvent[];
+  commit?(): void;
+}
+
+/** Per-run scratch a source may use between pages (e.g. a weigh-in split across two pages). */
+export type RunContext = Record<string, unknown>;
 
 interface Db {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
 }
 
-/** What the base's methods see on `this`: the platform's wiring plus the concrete source's `poll`. */
+/** What the base's methods see on `this`: the platform's wiring plus the concrete source's methods. */
 export interface PollingThis {
   withings: any;
   db: Db;
   $emit(event: JSONValue, meta: { id: string; summary: string; ts: number }): unknown;
-  poll(window: PollWindow): Promise<PollResult>;
-  _getCursor(): number | undefined;
-  _setCursor(cursor: number): void;
+  readPage(window: PollWindow, offset: Offset, ctx: RunContext): Promise<PageResult>;
+  /** Records held back from the last page read (a run stopping mid-window emits them). */
+  flushPage?(ctx: RunContext): PolledEvent[];
+  /**
+   * Called once at the end of every run: events that became due without a request (e.g. a day that ended),
+   * and what to store once they are emitted.
+   */
+  settle?(ctx: RunContext): Settled | Promise<Settled>;
+  _getCursor(): unknown;
+  _setCursor(cursor: unknown): void;
   processEvents(backfill: boolean): Promise<number>;
   [prop: string]: any;
 }
 
-/** Every record of a paged call (all pages, before anything is emitted) and the first page body. */
-export async function fetchAll<B extends Paged, T>(app: any, fetch: unknown, args: Record<string, unknown>,
-  action: string, pick: (body: B) => readonly T[] | undefined): Promise<{ records: T[]; first?: B }> {
-  const bodies = await collect<B>(app.pages(fetch, args, action));
-  return { records: bodies.flatMap((b) => pick(b) ?? []), first: bodies[0] };
+/** One page of a paged Withings call: its records (picked from the body), `more` and the next offset. */
+export async function fetchPage<B extends Paged, T>(app: any, fetch: (args: Record<string, unknown>) => Promise<B>,
+  action: string, args: Record<string, unknown>, offset: Offset, pick: (body: B) => readonly T[] | undefined,
+): Promise<{ body: B; records: readonly T[]; more: boolean; offset?: Offset; action: string }> {
+  const body = await fetch.call(app, offset === undefined ? args : { ...args, offset });
+  return { body, records: pick(body) ?? [], more: Boolean(body.more), offset: body.offset, action };
 }
 
 /**
@@ -76,62 +98,113 @@ export function isLaterEdit(created: number | undefined, window: PollWindow): bo
   return typeof created === "number" && created <= window.since - OVERLAP;
 }
 
-/** Joins id parts with "-"; past 64 characters the tail becomes a digest so the id stays stable and short. */
-export function boundedId(...parts: Array<string | number>): string {
-  const id = parts.join("-");
-  if (id.length <= MAX_ID_LENGTH) return id;
-  const head = String(parts[0]).slice(0, 20);
-  return `${head}-${createHash("sha1").update(id).digest("hex")}`;
-}
-
-/** The device part of an id: device id, else model, else "unknown" (external apps have no device id). */
-export function deviceKey(deviceid: string | null | undefined, modelid?: number | null): string {
-  if (deviceid) return deviceid;
-  return modelid === null || modelid === undefined ? "unknown" : `model${modelid}`;
-}
-
-/**
- * Oldest first, one event per id (the later read wins), ties broken by id so the order is stable.
- * A record without a usable time is skipped: throwing would stop the source on it forever.
- */
-export function orderEvents(events: readonly PolledEvent[]): PolledEvent[] {
-  const byId = new Map<string, PolledEvent>();
-  for (const e of events) {
-    if (!Number.isFinite(e.time)) continue;
-    if (e.id.length > MAX_ID_LENGTH) throw new Error(`Event id ${e.id} is longer than ${MAX_ID_LENGTH} characters`);
-    byId.set(e.id, e);
-  }
-  return [...byId.values()].sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function stuck(action: string, next: Offset): WithingsResponseError {
+  return new WithingsResponseError(`Withings ${action} asked for another page but the offset did not advance `
+    + `(offset ${String(next)}). Stopped to avoid reading the same page forever; try again later.`, 0, "response", action);
 }
 
 interface BaseMethods {
-  _getCursor(): number | undefined;
-  _setCursor(cursor: number): void;
+  _getCursor(): unknown;
+  _setCursor(cursor: unknown): void;
+  _commit(next: PollState): void;
   processEvents(backfill: boolean): Promise<number>;
 }
 
-const methods: BaseMethods & ThisType<PollingThis> = {
+const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
   _getCursor() {
-    const v = this.db.get("cursor");
-    return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+    return this.db.get("cursor");
   },
   _setCursor(cursor) {
     this.db.set("cursor", cursor);
   },
-  /** Polls once and emits; returns how many events were emitted. A failure leaves the cursor where it was. */
+  /** Stores `next` unless the stored state (read again now: another run may have written) is further along. */
+  _commit(next) {
+    this._setCursor(toStored(furthest(fromStored(this._getCursor()), next)));
+  },
+  /**
+   * Reads and emits what changed since the cursor, in bounded work; returns how many events it emitted.
+   * A failure leaves the cursor where the last emitted page put it.
+   */
   async processEvents(backfill) {
+    const started = Date.now();
     const now = nowEpoch();
-    const stored = this._getCursor();
-    const first = backfill || stored === undefined;
-    const { events, cursor } = await this.poll({ since: first ? now - BACKFILL_SPAN : stored!, now, backfill: first });
-    const ordered = orderEvents(events);
-    const batch = first ? ordered.slice(-BACKFILL_MAX) : ordered;
-    for (const e of batch) {
-      await this.$emit(e.event, { id: e.id, summary: e.summary, ts: e.time * 1000 });
+    const stored = backfill ? undefined : fromStored(this._getCursor());
+    const state: PollState = stored ?? { since: now - BACKFILL_SPAN };
+    // A bounded backfill keeps only the most recent records of the span, in memory bounded by their number.
+    const recent = stored ? undefined : new MostRecent(BACKFILL_MAX, now - BACKFILL_SPAN);
+    const resumed = state.window;
+    const window: PollWindow = { since: state.since, now: resumed?.opened ?? now, backfill: !stored };
+    const ctx: RunContext = {};
+    let emitted = 0;
+    const emit = async (events: readonly PolledEvent[]) => {
+      for (const e of orderEvents(events)) {
+        if (recent) {
+          recent.add(e);
+          continue;
+        }
+        await this.$emit(e.event, { id: e.id, summary: e.summary, ts: e.time * 1000 });
+        emitted += 1;
+      }
+    };
+    // Events due without a request (a day that ended), then the backfill's most recent records, then what the
+    // source stores once they are emitted.
+    const settle = async () => {
+      const settled = await this.settle?.(ctx);
+      await emit(settled?.events ?? []);
+      for (const e of recent?.events() ?? []) {
+        await this.$emit(e.event, { id: e.id, summary: e.summary, ts: e.time * 1000 });
+        emitted += 1;
+      }
+      settled?.commit?.();
+    };
+
+    let offset: Offset = resumed?.offset;
+    let until = resumed?.until;
+    let pages = resumed?.pages ?? 0;
+    const seen = new Set<string>(offset === undefined ? [] : [String(offset)]);
+    // Where a stop or failure leaves the cursor: the state the run started from, then past each page emitted.
+    let progress: PollState = state;
+    let done = false;
+    try {
+      for (let read = 1; ; read++) {
+        const page = await this.readPage(window, offset, ctx);
+        until ??= page.until ?? window.now - OVERLAP;
+        pages += 1;
+        if (!page.more) {
+          await emit(page.events);
+          done = true;
+          break;
+        }
+        const next = page.offset;
+        if (next === undefined || next === null || next === "" || seen.has(String(next))) {
+          throw stuck(page.action ?? "request", next);
+        }
+        seen.add(String(next));
+        await emit(page.events);
+        offset = next;
+        progress = { since: state.since, window: { opened: window.now, until, offset: next, pages } };
+        // Written after every page, so a run the platform kills does not read (and emit) those pages again.
+        if (!recent) this._commit(progress);
+        // A run stops at its page or time budget; the next one carries on from the stored offset.
+        if (read >= MAX_PAGES_PER_RUN || Date.now() - started >= RUN_BUDGET_MS) break;
+      }
+    } catch (err) {
+      if (!recent) {
+        // What was read before the failure is not lost with the run: held-back records are emitted, held
+        // days stored, and the cursor moves past the pages emitted.
+        await emit(this.flushPage?.(ctx) ?? []);
+        await settle();
+        this._commit(progress);
+      }
+      throw err;
     }
-    // A source holding a record back reports a cursor just before it; the cursor still never goes backwards.
-    this._setCursor(first ? cursor : Math.max(stored!, cursor));
-    return batch.length;
+    if (!done) await emit(this.flushPage?.(ctx) ?? []);
+    await settle();
+    // Deploy only looks back a bounded span: whatever it did not read is history, and the cursor skips it.
+    const next: PollState = done || recent ? { since: until! } : progress;
+    if (recent) this._setCursor(toStored(next));
+    else this._commit(next);
+    return emitted;
   },
 };
 
@@ -141,7 +214,7 @@ const hooks: { deploy(): Promise<void> } & ThisType<PollingThis> = {
   },
 };
 
-/** Spread into a concrete source: `...common`, `props: { ...common.props, ... }`, `methods: { ...common.methods, poll }`. */
+/** Spread into a concrete source: `...common`, `props: { ...common.props, ... }`, `methods: { ...common.methods, readPage }`. */
 export default {
   props: {
     withings,

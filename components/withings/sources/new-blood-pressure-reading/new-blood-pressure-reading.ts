@@ -1,7 +1,7 @@
 import { defineSource } from "@pipedream/types";
-import common, { type PollWindow } from "../common/polling";
-import { onDate, pollSessions, sessionDevice, sessionHeader } from "../common/measures";
-import { sessionValue } from "../../../../common/decode/sessions";
+import common from "../common/polling";
+import { measurementMethods, onDate, sessionDevice, sessionHeader } from "../common/measures";
+import { sessionValue, type MeasurementSession } from "../../../../common/decode/sessions";
 import { BLOOD_PRESSURE_TYPES } from "../../../../common/codes/measure-types";
 import sampleEmit from "./test-event";
 
@@ -18,10 +18,13 @@ export default {
     props: { ...common.props },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
-        const { sessions, cursor } = await pollSessions(this.withings, window, BLOOD_PRESSURE_TYPES, "metric");
+      ...measurementMethods,
+      measurementInput() {
+        return { types: BLOOD_PRESSURE_TYPES, system: "metric" as const };
+      },
+      sessionEvents(sessions: MeasurementSession[]) {
         // Scales also report a pulse (type 11); only a session with a pressure is a blood pressure reading.
-        const events = sessions.flatMap((s) => {
+        return sessions.flatMap((s) => {
           const systolic = sessionValue(s, 10)?.value ?? null;
           const diastolic = sessionValue(s, 9)?.value ?? null;
           if (systolic === null && diastolic === null) return [];
@@ -33,7 +36,6 @@ export default {
           };
           return [{ id: s.id, time: s.date, summary, event }];
         });
-        return { events, cursor };
       },
     },
   }),

@@ -1,8 +1,10 @@
 import { defineSource } from "@pipedream/types";
-import common, { boundedId, deviceKey, fetchAll, OVERLAP, type PolledEvent, type PollWindow } from "../common/polling";
+import common, { boundedId, deviceKey, fetchPage, type PolledEvent, type PollWindow, type RunContext } from "../common/polling";
+import { dayBounds, mergePendingDays, pendingDay, storedPendingDays, type PendingDay } from "../common/days";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
 import { DEFAULT_DATA_FIELDS } from "../../../../common/codes/data-fields";
-import { addDays, zonedEpoch } from "../../../../common/dates";
+import { nowEpoch } from "../../../../common/dates";
+import type { Offset } from "../../../../common/paginate";
 import type { Activity, GetActivityBody } from "../../../../common/types";
 import sampleEmit from "./test-event";
 
@@ -37,26 +39,50 @@ export default {
     },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
+      _getPendingDays(): PendingDay[] {
+        return storedPendingDays(this.db.get("pendingDays"));
+      },
+      _setPendingDays(days: PendingDay[]) {
+        this.db.set("pendingDays", days);
+      },
+      dayEvent(a: DecodedActivity): PolledEvent {
+        const device = deviceKey(a.deviceid, a.modelid);
+        const id = this.includeUpdates ? boundedId(a.date, device, a.modified ?? 0) : boundedId(a.date, device);
+        return { id, time: dayBounds(a).start, summary: describe(a), event: { id, ...a } as never };
+      },
+      async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getactivity };
-        const { records } = await fetchAll<GetActivityBody, Activity>(this.withings, this.withings.getActivity, args,
-          "getactivity", (b) => b.activities);
+        const page = await fetchPage<GetActivityBody, Activity>(this.withings, this.withings.getActivity, "getactivity",
+          args, offset, (b) => b.activities);
+        const now = nowEpoch();
+        const unfinished = (ctx.pendingDays ??= []) as PendingDay[];
+        const finished = (ctx.finishedDays ??= new Set<string>()) as Set<string>;
         const events: PolledEvent[] = [];
-        let cursor = window.now - OVERLAP;
-        for (const row of records) {
-          const a = decodeActivity(row, "UTC");
-          const tz = a.timezone ?? "UTC";
-          const start = zonedEpoch(a.date, 0, tz);
-          if (zonedEpoch(addDays(a.date, 1), 0, tz) > window.now) {
-            // Today is still being counted: keep the cursor before it, so the next run reads it again.
-            cursor = Math.min(cursor, a.modified === null ? window.since : a.modified - 1);
-            continue;
+        for (const row of page.records) {
+          const day = pendingDay(decodeActivity(row, "UTC"));
+          // Today is still being counted: held (in the db) until it ends, so the cursor can move on.
+          if (day.end > now) unfinished.push(day);
+          else {
+            finished.add(day.key);
+            events.push(this.dayEvent(day.activity));
           }
-          const device = deviceKey(a.deviceid, a.modelid);
-          const id = this.includeUpdates ? boundedId(a.date, device, a.modified ?? 0) : boundedId(a.date, device);
-          events.push({ id, time: start, summary: describe(a), event: { id, ...a } as never });
         }
-        return { events, cursor };
+        return { ...page, events };
+      },
+      /** Days held earlier that have ended since: emitted from what was stored, without a request. */
+      settle(ctx: RunContext) {
+        const now = nowEpoch();
+        const read = (ctx.pendingDays ?? []) as PendingDay[];
+        // A held day that this run read again after it ended was emitted from that fresher read.
+        const emitted = new Set((ctx.finishedDays ?? []) as Set<string>);
+        const due = mergePendingDays(this._getPendingDays(), read).filter((p) => p.end <= now && !emitted.has(p.key));
+        for (const p of due) emitted.add(p.key);
+        return {
+          events: due.map((p) => this.dayEvent(p.activity)),
+          // Stored only after those events were emitted; read again first in case another run wrote meanwhile.
+          commit: () => this._setPendingDays(mergePendingDays(this._getPendingDays(), read)
+            .filter((p) => !emitted.has(p.key))),
+        };
       },
     },
   }),

@@ -1,6 +1,7 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
-import common, { boundedId, deviceKey, fetchAll, OVERLAP, type PollWindow } from "../common/polling";
+import common, { boundedId, deviceKey, fetchPage, type PollWindow } from "../common/polling";
+import type { Offset } from "../../../../common/paginate";
 import { onDate } from "../common/measures";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
 import { validate } from "../../common/component";
@@ -43,19 +44,19 @@ export default {
     },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
+      async readPage(window: PollWindow, offset: Offset) {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
         const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
-        const { records } = await fetchAll<HeartListBody, EcgRecord>(this.withings, this.withings.listHeartRecords,
-          args, "list", (b) => b.series);
-        const events = records
+        const page = await fetchPage<HeartListBody, EcgRecord>(this.withings, this.withings.listHeartRecords, "list",
+          args, offset, (b) => b.series);
+        const events = page.records
           .filter((r) => (r.modified ?? r.timestamp) > window.since)
           .map((r) => {
             const d = decodeEcgRecord(r, zone);
             const id = d.signalid === null ? boundedId(d.timestamp, deviceKey(d.deviceid, d.model)) : `ecg-${d.signalid}`;
             return { id, time: d.timestamp, summary: describe(d) + onDate(d.timestamp, d.timezone), event: { id, ...d } as never };
           });
-        return { events, cursor: window.now - OVERLAP };
+        return { ...page, events };
       },
     },
   }),

@@ -1,7 +1,7 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
-import common, { type PollWindow } from "../common/polling";
-import { onDate, pollSessions, withUnit } from "../common/measures";
+import common from "../common/polling";
+import { measurementMethods, onDate, withUnit } from "../common/measures";
 import { validate } from "../../common/component";
 import { parseChoice, parseMeasureTypes } from "../../../../common/inputs";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
@@ -41,16 +41,17 @@ export default {
     },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
-        const input = validate(() => ({
+      ...measurementMethods,
+      measurementInput() {
+        return validate(() => ({
           types: parseMeasureTypes(this.measureTypes),
           system: parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric"),
         }));
-        const { sessions, cursor } = await pollSessions(this.withings, window, input.types, input.system);
-        const events = sessions.map((s) => ({
+      },
+      sessionEvents(sessions: MeasurementSession[]) {
+        return sessions.map((s) => ({
           id: s.id, time: s.date, summary: describe(s) + onDate(s.date, s.timezone), event: s as never,
         }));
-        return { events, cursor };
       },
     },
   }),

@@ -1,5 +1,6 @@
 import { defineSource } from "@pipedream/types";
-import common, { fetchAll, isLaterEdit, OVERLAP, type PollWindow } from "../common/polling";
+import common, { fetchPage, isLaterEdit, type PollWindow } from "../common/polling";
+import type { Offset } from "../../../../common/paginate";
 import { decodeSleepSummary, formatDuration, type DecodedSleepSummary } from "../../../../common/decode/sleep";
 import { DEFAULT_DATA_FIELDS } from "../../../../common/codes/data-fields";
 import type { GetSleepSummaryBody, SleepSummary } from "../../../../common/types";
@@ -26,17 +27,16 @@ export default {
     props: { ...common.props },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
+      async readPage(window: PollWindow, offset: Offset) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getsummary };
-        const { records } = await fetchAll<GetSleepSummaryBody, SleepSummary>(this.withings,
-          this.withings.getSleepSummary, args, "getsummary", (b) => b.series);
+        const page = await fetchPage<GetSleepSummaryBody, SleepSummary>(this.withings, this.withings.getSleepSummary,
+          "getsummary", args, offset, (b) => b.series);
         // A night Withings recomputed later (created before the window) was already emitted.
-        const fresh = records.filter((r) => !isLaterEdit(r.created, window));
-        const events = fresh.map((row) => {
+        const events = page.records.filter((r) => !isLaterEdit(r.created, window)).map((row) => {
           const s = decodeSleepSummary(row, "UTC");
           return { id: String(s.id), time: s.startdate, summary: describe(s), event: s as never };
         });
-        return { events, cursor: window.now - OVERLAP };
+        return { ...page, events };
       },
     },
   }),

@@ -1,11 +1,11 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
-import common, { type PollWindow } from "../common/polling";
-import { flatValues, onDate, pollSessions, sessionDevice, sessionHeader, withUnit } from "../common/measures";
+import common from "../common/polling";
+import { flatValues, measurementMethods, onDate, sessionDevice, sessionHeader, withUnit } from "../common/measures";
 import { validate } from "../../common/component";
 import { parseChoice } from "../../../../common/inputs";
-import { UNIT_SYSTEMS } from "../../../../common/decode/units";
-import { sessionValue } from "../../../../common/decode/sessions";
+import { UNIT_SYSTEMS, type UnitSystem } from "../../../../common/decode/units";
+import { sessionValue, type MeasurementSession } from "../../../../common/decode/sessions";
 import { WEIGH_IN_TYPES } from "../../../../common/codes/measure-types";
 import sampleEmit from "./test-event";
 
@@ -26,11 +26,13 @@ export default {
     },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
-        const system = validate(() => parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric"));
-        const { sessions, cursor } = await pollSessions(this.withings, window, WEIGH_IN_TYPES, system);
+      ...measurementMethods,
+      measurementInput() {
+        return { types: WEIGH_IN_TYPES, system: validate(() => parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric")) };
+      },
+      sessionEvents(sessions: MeasurementSession[], system: UnitSystem) {
         // A session without a weight is the second half of a weigh-in (e.g. pulse wave velocity) on its own.
-        const events = sessions.flatMap((s) => {
+        return sessions.flatMap((s) => {
           const weight = sessionValue(s, 1);
           if (!weight) return [];
           const fat = sessionValue(s, 6);
@@ -39,7 +41,6 @@ export default {
           const event = { ...sessionHeader(s), ...flatValues(s, WEIGH_IN_TYPES, system), ...sessionDevice(s) };
           return [{ id: s.id, time: s.date, summary, event }];
         });
-        return { events, cursor };
       },
     },
   }),

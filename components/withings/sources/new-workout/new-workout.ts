@@ -1,5 +1,6 @@
 import { defineSource } from "@pipedream/types";
-import common, { fetchAll, OVERLAP, type PollWindow } from "../common/polling";
+import common, { fetchPage, type PollWindow } from "../common/polling";
+import type { Offset } from "../../../../common/paginate";
 import { onDate } from "../common/measures";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
 import { formatDuration } from "../../../../common/decode/sleep";
@@ -27,15 +28,15 @@ export default {
     props: { ...common.props },
     methods: {
       ...common.methods,
-      async poll(window: PollWindow) {
+      async readPage(window: PollWindow, offset: Offset) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getworkouts };
-        const { records } = await fetchAll<GetWorkoutsBody, Workout>(this.withings, this.withings.getWorkouts, args,
-          "getworkouts", (b) => b.series);
-        const events = records.map((row) => {
+        const page = await fetchPage<GetWorkoutsBody, Workout>(this.withings, this.withings.getWorkouts, "getworkouts",
+          args, offset, (b) => b.series);
+        const events = page.records.map((row) => {
           const w = decodeWorkout(row, "UTC");
           return { id: String(w.id), time: w.startdate, summary: describe(w) + onDate(w.startdate, w.timezone), event: w as never };
         });
-        return { events, cursor: window.now - OVERLAP };
+        return { ...page, events };
       },
     },
   }),
