@@ -4,13 +4,13 @@ import type { Paged } from "./types";
 export type Offset = number | string | undefined;
 
 /**
- * Follows Withings `more`/`offset` paging and yields each page body.
- * Stops when `more` is falsy; throws when the server asks for more pages without a new offset
- * (which would loop forever) or past `maxPages`.
+ * Follows Withings `more`/`offset` paging and yields each page body, one at a time (a consumer that stops
+ * pulling stops the requests). Stops when `more` is falsy; throws when the server asks for more pages with
+ * an offset it already gave (which would loop forever), or past `maxPages` when a caller sets one.
  */
 export async function* pages<B extends Paged>(
   fetchPage: (offset: Offset) => Promise<B>,
-  { maxPages = 500, action }: { maxPages?: number; action?: string } = {},
+  { maxPages = Infinity, action }: { maxPages?: number; action?: string } = {},
 ): AsyncGenerator<B> {
   const seen = new Set<string>();
   let offset: Offset;

@@ -47,6 +47,8 @@ export class Store implements SimulatorData {
   private nextSleepId = 2_081_804_000;
   private nextSignalId = 112_000_000;
   private listeners: Array<(c: Change) => void> = [];
+  /** Bumped by every change, so cached list queries know when to compute again. */
+  version = 0;
 
   constructor(private clock: SimClock) {}
 
@@ -88,6 +90,7 @@ export class Store implements SimulatorData {
 
   // ---- measures ------------------------------------------------------------------------------
   addMeasureGroup(userid: string, input: MeasureGroupInput, stamps?: { created: number; modified: number }): MeasureGroup {
+    this.version += 1;
     const now = this.clock.now();
     const u = this.user(userid);
     const g: MeasureGroup = {
@@ -110,6 +113,7 @@ export class Store implements SimulatorData {
   }
 
   modifyMeasureGroup(userid: string, grpid: number, patch: Partial<MeasureGroup>): MeasureGroup {
+    this.version += 1;
     const g = this.user(userid).measureGroups.find((x) => x.grpid === grpid);
     if (!g) throw new Error(`No measure group ${grpid} for user ${userid}`);
     Object.assign(g, patch, { grpid, created: g.created, modified: this.clock.now() });
@@ -118,6 +122,7 @@ export class Store implements SimulatorData {
   }
 
   deleteMeasureGroup(userid: string, grpid: number): void {
+    this.version += 1;
     const u = this.user(userid);
     const g = u.measureGroups.find((x) => x.grpid === grpid);
     if (!g) return;
@@ -170,6 +175,7 @@ export class Store implements SimulatorData {
   }
 
   addActivity(userid: string, input: ActivityInput, modified?: number): Activity {
+    this.version += 1;
     const u = this.user(userid);
     const { source = "watch", ...rest } = input;
     const src = source === "watch"
@@ -188,6 +194,7 @@ export class Store implements SimulatorData {
   }
 
   modifyActivity(userid: string, date: string, patch: Partial<Activity>, opts: { modelid?: number } = {}): Activity {
+    this.version += 1;
     const modelid = opts.modelid ?? 93;
     const a = this.user(userid).activities.find((x) => x.date === date && x.modelid === modelid);
     if (!a) throw new Error(`No activity on ${date} from model ${modelid} for user ${userid}`);
@@ -197,12 +204,14 @@ export class Store implements SimulatorData {
   }
 
   addIntraday(userid: string, epoch: number, point: IntradayInput): void {
+    this.version += 1;
     const u = this.user(userid);
     u.intraday.set(epoch, { deviceid: hexId("device", userid, 93), model: "ScanWatch", model_id: 93, ...point });
     this.emit({ userid, appli: 16, startdate: epoch, enddate: epoch });
   }
 
   addWorkout(userid: string, input: WorkoutInput, modified?: number): Workout {
+    this.version += 1;
     const u = this.user(userid);
     const tz = input.timezone ?? u.timezone;
     const w: Workout = {
@@ -218,6 +227,7 @@ export class Store implements SimulatorData {
   }
 
   modifyWorkout(userid: string, id: number, patch: Partial<Workout>): Workout {
+    this.version += 1;
     const w = this.user(userid).workouts.find((x) => x.id === id);
     if (!w) throw new Error(`No workout ${id} for user ${userid}`);
     Object.assign(w, patch, { id, modified: this.clock.now() });
@@ -227,6 +237,7 @@ export class Store implements SimulatorData {
 
   // ---- sleep ---------------------------------------------------------------------------------
   addSleepSummary(userid: string, input: SleepSummaryInput, stamps?: { created: number; modified: number }): SleepSummary {
+    this.version += 1;
     const u = this.user(userid);
     const now = this.clock.now();
     const tz = input.timezone ?? u.timezone;
@@ -244,6 +255,7 @@ export class Store implements SimulatorData {
   }
 
   modifySleepSummary(userid: string, id: number, patch: Partial<SleepSummary>): SleepSummary {
+    this.version += 1;
     const s = this.user(userid).sleepSummaries.find((x) => x.id === id);
     if (!s) throw new Error(`No sleep summary ${id} for user ${userid}`);
     Object.assign(s, patch, { id, created: s.created, modified: this.clock.now() });
@@ -266,6 +278,7 @@ export class Store implements SimulatorData {
 
   // ---- heart, user ---------------------------------------------------------------------------
   addEcg(userid: string, input: EcgInput, modified?: number): EcgRecord {
+    this.version += 1;
     const u = this.user(userid);
     const { afib, ...rest } = input;
     const ts = input.timestamp ?? this.clock.now();
@@ -279,10 +292,12 @@ export class Store implements SimulatorData {
   }
 
   setGoals(userid: string, goals: Goals | []): void {
+    this.version += 1;
     this.user(userid).goals = goals;
   }
 
   addDevice(userid: string, device: Device): void {
+    this.version += 1;
     this.user(userid).devices.push(device);
   }
 

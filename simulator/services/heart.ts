@@ -1,18 +1,18 @@
 import type { EcgRecord } from "../../common/types";
 import { generateEcgSignal } from "../signals";
 import { invalidParams } from "../http-util";
-import { intParam, page, type Action } from "./params";
+import { intParam, pagedQuery, type Action } from "./params";
 
 /** `/v2/heart` list (ECG recordings, newest first, paged) and get (one signal). */
 
-export const list: Action = ({ params, userid, store, pageSize }) => {
+export const list: Action = (ctx) => {
+  const { params, userid, store } = ctx;
   const start = intParam(params, "startdate");
   const end = intParam(params, "enddate");
-  const rows: EcgRecord[] = store.ecgs(userid)
+  const pg = pagedQuery(ctx, () => store.ecgs(userid)
     .filter((e) => (start === undefined || e.timestamp >= start) && (end === undefined || e.timestamp <= end))
-    .sort((a, b) => b.timestamp - a.timestamp)
-    .map((e) => ({ ...e }));
-  const pg = page(rows, params, pageSize);
+    .sort((a, b) => b.timestamp - a.timestamp),
+  (e): EcgRecord => ({ ...e }));
   return { series: pg.items, more: pg.more, offset: pg.offset };
 };
 

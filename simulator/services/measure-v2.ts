@@ -1,19 +1,19 @@
 import type { Activity, IntradayPoint, Workout } from "../../common/types";
 import { invalidParams } from "../http-util";
-import { dataFields, dayWindow, inWindow, intParam, page, type Action } from "./params";
+import { dataFields, dayWindow, inWindow, intParam, pagedQuery, type Action } from "./params";
 
 /** `/v2/measure` getactivity, getintradayactivity and getworkouts. */
 
 const ACTIVITY_BASE = ["date", "timezone", "deviceid", "hash_deviceid", "brand", "is_tracker", "modified", "model", "modelid"];
 
-export const getactivity: Action = ({ params, userid, store, pageSize }) => {
+export const getactivity: Action = (ctx) => {
+  const { params, userid, store } = ctx;
   const window = dayWindow(params);
   const fields = dataFields(params, "getactivity");
-  const rows = store.activities(userid)
+  const pg = pagedQuery(ctx, () => store.activities(userid)
     .filter((a) => inWindow(window, a.date, a.modified))
-    .sort((a, b) => a.date.localeCompare(b.date) || (a.modelid ?? 0) - (b.modelid ?? 0))
-    .map((a) => pickActivity(a, fields));
-  const pg = page(rows, params, pageSize);
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.modelid ?? 0) - (b.modelid ?? 0)),
+  (a) => pickActivity(a, fields));
   return { activities: pg.items, more: pg.more, offset: pg.offset };
 };
 
@@ -59,14 +59,14 @@ export const getintradayactivity: Action = ({ params, userid, store, now }) => {
   return { series: Object.keys(series).length ? series : [] };
 };
 
-export const getworkouts: Action = ({ params, userid, store, pageSize }) => {
+export const getworkouts: Action = (ctx) => {
+  const { params, userid, store } = ctx;
   const window = dayWindow(params);
   const fields = dataFields(params, "getworkouts");
-  const rows = store.workouts(userid)
+  const pg = pagedQuery(ctx, () => store.workouts(userid)
     .filter((w) => inWindow(window, w.date, w.modified))
-    .sort((a, b) => a.startdate - b.startdate || a.id - b.id)
-    .map((w) => pickWorkout(w, fields));
-  const pg = page(rows, params, pageSize);
+    .sort((a, b) => a.startdate - b.startdate || a.id - b.id),
+  (w) => pickWorkout(w, fields));
   return { series: pg.items, more: pg.more, offset: pg.offset };
 };
 

@@ -1,13 +1,14 @@
 import type { MeasureGroup } from "../../common/types";
 import { invalidParams } from "../http-util";
-import { intParam, page, type Action } from "./params";
+import { intParam, pagedQuery, type Action } from "./params";
 
 /**
  * `/measure` getmeas (also answered on `/v2/measure`, as several clients call it there):
  * unix `startdate`/`enddate` on the measurement date, `lastupdate` on `modified` (strictly after),
  * `meastype`/`meastypes`, `category`, newest first, `more` as 0/1 and `updatetime` = server clock.
  */
-export const getmeas: Action = ({ params, userid, store, now, pageSize }) => {
+export const getmeas: Action = (ctx) => {
+  const { params, userid, store, now } = ctx;
   const types = measureTypes(params.meastype, params.meastypes);
   const category = intParam(params, "category");
   if (category !== undefined && category !== 1 && category !== 2) throw invalidParams("category must be 1 or 2");
@@ -15,19 +16,16 @@ export const getmeas: Action = ({ params, userid, store, now, pageSize }) => {
   const end = intParam(params, "enddate");
   const lastupdate = intParam(params, "lastupdate");
 
-  const groups: MeasureGroup[] = [];
-  for (const g of store.measureGroups(userid)) {
-    if (category !== undefined && g.category !== category) continue;
-    if (start !== undefined && g.date < start) continue;
-    if (end !== undefined && g.date > end) continue;
-    if (lastupdate !== undefined && g.modified <= lastupdate) continue;
-    const measures = types ? g.measures.filter((m) => types.has(m.type)) : g.measures;
-    if (measures.length === 0) continue;
-    groups.push({ ...g, measures: measures.map((m) => ({ ...m })) });
-  }
-  groups.sort((a, b) => b.date - a.date || b.grpid - a.grpid);
-
-  const pg = page(groups, params, pageSize);
+  const select = () => store.measureGroups(userid)
+    .filter((g) => (category === undefined || g.category === category)
+      && (start === undefined || g.date >= start) && (end === undefined || g.date <= end)
+      && (lastupdate === undefined || g.modified > lastupdate)
+      && (!types || g.measures.some((m) => types.has(m.type))))
+    .sort((a, b) => b.date - a.date || b.grpid - a.grpid);
+  const copy = (g: MeasureGroup): MeasureGroup => ({
+    ...g, measures: (types ? g.measures.filter((m) => types.has(m.type)) : g.measures).map((m) => ({ ...m })),
+  });
+  const pg = pagedQuery(ctx, select, copy);
   const body: Record<string, unknown> = { updatetime: now, timezone: store.timezone(userid), measuregrps: pg.items };
   // `more`/`offset` only show up when paging is involved (small answers carry neither).
   if (pg.more || pg.paged) Object.assign(body, { more: pg.more ? 1 : 0, offset: pg.offset });

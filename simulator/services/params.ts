@@ -87,3 +87,31 @@ export function page<T>(items: T[], p: Params, pageSize: number): { items: T[]; 
   const end = start + pageSize;
   return { items: items.slice(start, end), more: end < items.length, offset: encodeOffset(Math.min(end, items.length)), paged: start > 0 };
 }
+
+interface CachedQuery {
+  version: number;
+  rows: unknown[];
+}
+const queries = new WeakMap<Store, Map<string, CachedQuery>>();
+const MAX_CACHED_QUERIES = 32;
+
+/**
+ * One page of a list query in time proportional to the page: the filtered, sorted rows are computed on the
+ * first page and kept while the client follows `offset` (until the store changes), and only the page's
+ * rows are copied out by `project`. Without this, every page refiltered and sorted everything: quadratic.
+ */
+export function pagedQuery<T, U>(ctx: Ctx, select: () => T[], project: (row: T) => U) {
+  const { offset, ...rest } = ctx.params;
+  const key = `${ctx.userid}\u0000${JSON.stringify(rest)}`;
+  let cache = queries.get(ctx.store);
+  if (!cache) queries.set(ctx.store, (cache = new Map()));
+  let hit = offset ? cache.get(key) : undefined;
+  if (!hit || hit.version !== ctx.store.version) {
+    hit = { version: ctx.store.version, rows: select() };
+    cache.delete(key);
+    cache.set(key, hit);
+    if (cache.size > MAX_CACHED_QUERIES) cache.delete(cache.keys().next().value!);
+  }
+  const pg = page(hit.rows as T[], ctx.params, ctx.pageSize);
+  return { ...pg, items: pg.items.map(project) };
+}

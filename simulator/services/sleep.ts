@@ -1,7 +1,7 @@
 import type { SleepSegment, SleepSummary } from "../../common/types";
 import { segmentWithFields } from "../signals";
 import { invalidParams } from "../http-util";
-import { dataFields, dayWindow, inWindow, intParam, page, type Action } from "./params";
+import { dataFields, dayWindow, inWindow, intParam, pagedQuery, type Action } from "./params";
 
 /** `/v2/sleep` get (states, ≤ 24 h per call) and getsummary (nights by wake-up date, paged). */
 
@@ -29,14 +29,14 @@ export const get: Action = ({ params, userid, store }) => {
 /** Without data_fields Withings leaves out heart rate, breathing rate, sleep score and snoring. */
 const NOT_BY_DEFAULT = /^(hr_|rr_|snoring|sleep_score$)/;
 
-export const getsummary: Action = ({ params, userid, store, pageSize }) => {
+export const getsummary: Action = (ctx) => {
+  const { params, userid, store } = ctx;
   const window = dayWindow(params);
   const fields = dataFields(params, "getsummary");
-  const rows = store.sleepSummaries(userid)
+  const pg = pagedQuery(ctx, () => store.sleepSummaries(userid)
     .filter((s) => inWindow(window, s.date, s.modified))
-    .sort((a, b) => a.startdate - b.startdate || a.id - b.id)
-    .map((s) => pickSummary(s, fields));
-  const pg = page(rows, params, pageSize);
+    .sort((a, b) => a.startdate - b.startdate || a.id - b.id),
+  (s) => pickSummary(s, fields));
   return { series: pg.items, more: pg.more, offset: pg.offset };
 };
 

@@ -51,14 +51,15 @@ export default defineAction({
 
     // Groups are decoded in the prop's zone, else the zone Withings reports for the user on each page.
     let reported: string | undefined;
+    // Decoded page by page: memory holds what is returned, not the raw pages as well.
     const pick = (body: GetMeasBody) => {
       reported ??= body.timezone;
-      return (body.measuregrps ?? []).map((group) => ({ group, tz: zone ?? body.timezone ?? "UTC" }));
+      const tz = zone ?? body.timezone ?? "UTC";
+      return (body.measuregrps ?? []).map((group: MeasureGroup) => decodeMeasureGroup(group, tz, input.system));
     };
     const args = { $, meastypes: input.types, category: input.category, ...dates };
-    const groups = await collect<{ group: MeasureGroup; tz: string }>(
+    const out = await collect<DecodedMeasureGroup>(
       this.withings.paginate(this.withings.getMeasures, args, pick, "getmeas"), input.max);
-    const out = groups.map(({ group, tz }) => decodeMeasureGroup(group, tz, input.system));
     const userZone = zone ?? reported ?? "UTC";
     const span = "lastupdate" in dates
       ? `changed since ${new Date(dates.lastupdate * 1000).toISOString()}`
