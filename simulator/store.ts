@@ -301,6 +301,18 @@ export class Store implements SimulatorData {
     this.user(userid).devices.push(device);
   }
 
+  /** Appends many activity days at once, for backlogs: no duplicate check (the caller's dates are distinct), no notification. */
+  importActivities(userid: string, rows: readonly ActivityInput[], modified: number): void {
+    this.version += 1;
+    const u = this.user(userid);
+    for (const { source: _source, ...row } of rows) {
+      u.activities.push({
+        deviceid: hexId("device", userid, 93), hash_deviceid: hexId("device", userid, 93), brand: 1, is_tracker: true,
+        model: "ScanWatch", modelid: 93, timezone: u.timezone, ...row, modified,
+      } as Activity);
+    }
+  }
+
   // ---- read access for assertions -----------------------------------------------------------
   measureGroups(userid: string) { return this.user(userid).measureGroups; }
   activities(userid: string) { return this.user(userid).activities; }

@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 describe("New Workout", () => {
-  it("asks for changes since the cursor minus 5 minutes and emits each workout once, oldest first", async () => {
+  it("asks for changes since the cursor and emits each workout once, oldest first; the cursor follows the latest change read", async () => {
     setNow(T0);
     const server = fakeLastupdateList("/v2/measure", "series");
     server.records = loadFixture("source-measure-getworkouts").body.series;
@@ -36,9 +36,11 @@ describe("New Workout", () => {
     server.records.push({ ...server.records[0], id: 4100000103, startdate: T0 + 60, enddate: T0 + 660, modified: T0 + 700 });
     setNow(T0 + 900);
     await h.run();
-    setNow(T0 + 1800); // re-reads the overlap: the same id is not delivered twice
+    // The change at T0 + 700 was read 200 s later: the next window starts there, not 5 minutes before the read.
+    expect(h.cursor()).toBe(T0 + 700);
+    setNow(T0 + 1800);
     await h.run();
-    expect(http.requests.map((r) => r.form.lastupdate)).toEqual([T0 - MONTH, T0 - 300, T0 + 600].map(String));
+    expect(http.requests.map((r) => r.form.lastupdate)).toEqual([T0 - MONTH, T0 - 300, T0 + 700].map(String));
     expect(h.delivered.map((e) => e.meta.id)).toEqual(["4100000101", "4100000102", "4100000103"]);
   });
 });

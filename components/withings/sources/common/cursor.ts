@@ -11,8 +11,10 @@ import type { Offset } from "../../../../common/paginate";
 export interface OpenWindow {
   /** Unix seconds when the window was opened: the upper bound its requests use. */
   opened: number;
-  /** The `since` to store once the window is read to its end (getmeas `updatetime`, else `opened` minus overlap). */
-  until: number;
+  /** The server's own clock at the window's first page (getmeas `updatetime`): the next `since`. */
+  until?: number;
+  /** Latest `modified` of the records read so far in this window (services without a server clock). */
+  latest?: number;
   /** The server's offset of the next page to read. */
   offset: Exclude<Offset, undefined>;
   /** Pages of this window read so far, across runs (orders two states with the same `since`). */
@@ -33,8 +35,11 @@ export function fromStored(v: unknown): PollState | undefined {
   if (!v || typeof v !== "object") return undefined;
   const { since, window: w } = v as { since?: unknown; window?: Partial<OpenWindow> };
   if (!finite(since)) return undefined;
-  if (w && finite(w.opened) && finite(w.until) && isOffset(w.offset) && finite(w.pages)) {
-    return { since, window: { opened: w.opened, until: w.until, offset: w.offset, pages: w.pages } };
+  if (w && finite(w.opened) && isOffset(w.offset) && finite(w.pages)) {
+    const window: OpenWindow = { opened: w.opened, offset: w.offset, pages: w.pages };
+    if (finite(w.until)) window.until = w.until;
+    if (finite(w.latest)) window.latest = w.latest;
+    return { since, window };
   }
   return { since };
 }
@@ -54,4 +59,20 @@ export function furthest(a: PollState | undefined, b: PollState): PollState {
   if (!a.window) return b.window ? b : a;
   if (!b.window) return a;
   return b.window.pages > a.window.pages ? b : a;
+}
+
+/** Re-read this much before a run's start on services whose cursor is our own clock (clock skew between us and Withings). */
+export const OVERLAP = 5 * 60;
+/** A record changed this close to the read may have company not visible yet: read that last minute again. */
+export const LAG_GUARD = 60;
+
+/**
+ * Where the next window of a service without a server clock starts, after a window opened at `opened`
+ * (our clock) read records changed up to `latest` (Withings' clock). Normally `opened` minus an overlap;
+ * but when records were read, never before the latest of them (unless it is within a minute of the read),
+ * so a large sync stored just before a run is not read again by the next one.
+ */
+export function nextSince(since: number, opened: number, latest: number | undefined): number {
+  const seen = latest === undefined ? -Infinity : Math.min(latest, opened - LAG_GUARD);
+  return Math.max(since, opened - OVERLAP, seen);
 }

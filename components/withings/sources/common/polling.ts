@@ -5,7 +5,7 @@ import { DAY, nowEpoch } from "../../../../common/dates";
 import { WithingsResponseError } from "../../../../common/errors";
 import type { Offset } from "../../../../common/paginate";
 import type { Paged } from "../../../../common/types";
-import { fromStored, furthest, toStored, type PollState } from "./cursor";
+import { fromStored, furthest, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
 import { MostRecent, orderEvents, type PolledEvent } from "./events";
 
 export { boundedId, deviceKey, orderEvents, MAX_ID_LENGTH, type PolledEvent } from "./events";
@@ -19,8 +19,7 @@ export { boundedId, deviceKey, orderEvents, MAX_ID_LENGTH, type PolledEvent } fr
  * timer; instant sources run the very same methods when Withings notifies them.
  */
 
-/** Re-read this much before the cursor on services whose cursor is our own clock (v2 services, heart). */
-export const OVERLAP = 5 * 60;
+export { OVERLAP } from "./cursor";
 /** How far back `deploy` looks, and how many records it emits at most. */
 export const BACKFILL_SPAN = 30 * DAY;
 export const BACKFILL_MAX = 25;
@@ -44,8 +43,10 @@ export interface PageResult {
   more: boolean;
   /** The server's offset of the next page. */
   offset?: Offset;
-  /** Where the next window starts once this one is read to its end; defaults to the window's `now` minus OVERLAP. */
+  /** The server's clock (getmeas `updatetime`): where the next window starts once this one is read to its end. */
   until?: number;
+  /** Latest `modified` among the page's records, for services without a server clock. */
+  latest?: number;
   /** The Withings action read, for error messages. */
   action?: string;
 }
@@ -85,9 +86,20 @@ export interface PollingThis {
 /** One page of a paged Withings call: its records (picked from the body), `more` and the next offset. */
 export async function fetchPage<B extends Paged, T>(app: any, fetch: (args: Record<string, unknown>) => Promise<B>,
   action: string, args: Record<string, unknown>, offset: Offset, pick: (body: B) => readonly T[] | undefined,
-): Promise<{ body: B; records: readonly T[]; more: boolean; offset?: Offset; action: string }> {
+): Promise<{ body: B; records: readonly T[]; more: boolean; offset?: Offset; action: string; latest?: number }> {
   const body = await fetch.call(app, offset === undefined ? args : { ...args, offset });
-  return { body, records: pick(body) ?? [], more: Boolean(body.more), offset: body.offset, action };
+  const records = pick(body) ?? [];
+  return { body, records, more: Boolean(body.more), offset: body.offset, action, latest: latestModified(records) };
+}
+
+/** The latest `modified` (unix seconds) among records, undefined when none has one. */
+export function latestModified(records: readonly unknown[]): number | undefined {
+  let latest: number | undefined;
+  for (const r of records) {
+    const m = (r as { modified?: unknown } | null)?.modified;
+    if (typeof m === "number" && Number.isFinite(m) && (latest === undefined || m > latest)) latest = m;
+  }
+  return latest;
 }
 
 /**
@@ -160,6 +172,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
 
     let offset: Offset = resumed?.offset;
     let until = resumed?.until;
+    let latest = resumed?.latest;
     let pages = resumed?.pages ?? 0;
     const seen = new Set<string>(offset === undefined ? [] : [String(offset)]);
     // Where a stop or failure leaves the cursor: the state the run started from, then past each page emitted.
@@ -168,7 +181,9 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
     try {
       for (let read = 1; ; read++) {
         const page = await this.readPage(window, offset, ctx);
-        until ??= page.until ?? window.now - OVERLAP;
+        // The server's clock, from the window's first page; else the latest change read.
+        if (pages === 0) until ??= page.until;
+        if (page.latest !== undefined && !(latest !== undefined && latest >= page.latest)) latest = page.latest;
         pages += 1;
         if (!page.more) {
           await emit(page.events);
@@ -182,7 +197,10 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
         seen.add(String(next));
         await emit(page.events);
         offset = next;
-        progress = { since: state.since, window: { opened: window.now, until, offset: next, pages } };
+        const open: OpenWindow = { opened: window.now, offset: next, pages };
+        if (until !== undefined) open.until = until;
+        if (latest !== undefined) open.latest = latest;
+        progress = { since: state.since, window: open };
         // Written after every page, so a run the platform kills does not read (and emit) those pages again.
         if (!recent) this._commit(progress);
         // A run stops at its page or time budget; the next one carries on from the stored offset.
@@ -201,7 +219,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
     if (!done) await emit(this.flushPage?.(ctx) ?? []);
     await settle();
     // Deploy only looks back a bounded span: whatever it did not read is history, and the cursor skips it.
-    const next: PollState = done || recent ? { since: until! } : progress;
+    const next: PollState = done || recent ? { since: until ?? nextSince(state.since, window.now, latest) } : progress;
     if (recent) this._setCursor(toStored(next));
     else this._commit(next);
     return emitted;

@@ -1,0 +1,56 @@
+import { addDays, ymdInZone } from "../common/dates";
+import type { Store } from "./store";
+
+/**
+ * Fills a user with N new records of one kind, all stored "now" (so every one of them is newer than a
+ * source's cursor), measured an hour apart before now (activity: a day apart), as if a device had been
+ * offline that long and just synced. Advance the clock by N hours after deploying a source first: heart
+ * list filters on the recording time, so ECGs older than the source's cursor would not be a backlog.
+ * Used to test and measure catching up.
+ */
+export const BACKLOG_SPACING = 3600;
+export type BacklogKind = "weight" | "blood-pressure" | "activity" | "workout" | "sleep-summary" | "ecg";
+
+/** Which backlog each polling source reads. */
+export const BACKLOG_OF_SOURCE: Readonly<Record<string, BacklogKind>> = {
+  "new-measurement": "weight",
+  "new-weigh-in": "weight",
+  "new-blood-pressure-reading": "blood-pressure",
+  "new-daily-activity": "activity",
+  "new-workout": "workout",
+  "new-sleep-summary": "sleep-summary",
+  "new-ecg-recording": "ecg",
+};
+
+/** Adds `n` records of `kind`. */
+export function addBacklog(store: Store, userid: string, kind: BacklogKind, n: number, now: number): void {
+  const tz = store.timezone(userid);
+  const at = (i: number) => now - 600 - i * BACKLOG_SPACING;
+  switch (kind) {
+    case "weight":
+      // One group per weigh-in (a Body+ scale): one event each.
+      for (let i = 0; i < n; i++) {
+        store.addMeasureGroup(userid, { date: at(i), attrib: 0, deviceid: "b0d1e5ca1e0000000000000000000000000000b1", measures: [{ value: 70000 + (i % 5000), type: 1, unit: -3 }] });
+      }
+      return;
+    case "blood-pressure":
+      for (let i = 0; i < n; i++) store.addBloodPressure(userid, { date: at(i), systolic: 110 + (i % 30), diastolic: 75, pulse: 60 });
+      return;
+    case "activity": {
+      // Finished days before today, one row each.
+      const yesterday = addDays(ymdInZone(now, tz), -1);
+      const rows = Array.from({ length: n }, (_, i) => ({ date: addDays(yesterday, -i), steps: 5000 + (i % 7000) }));
+      store.importActivities(userid, rows, now);
+      return;
+    }
+    case "workout":
+      for (let i = 0; i < n; i++) store.addWorkout(userid, { startdate: at(i) - 1800, enddate: at(i), category: 1 });
+      return;
+    case "sleep-summary":
+      for (let i = 0; i < n; i++) store.addSleepSummary(userid, { startdate: at(i) - 2400, enddate: at(i) });
+      return;
+    case "ecg":
+      for (let i = 0; i < n; i++) store.addEcg(userid, { timestamp: at(i) });
+      return;
+  }
+}
