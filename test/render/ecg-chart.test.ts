@@ -1,4 +1,9 @@
-import { ecgChart, MM_PER_MV, MM_PER_SECOND, ROW_SECONDS } from "../../common/render/ecg-chart";
+import { ecgChart } from "../../common/render/ecg-chart";
+
+/** Paper ECG scale, written out here so that a change of the drawing's constants fails these tests. */
+const MM_PER_SECOND = 25;
+const MM_PER_MV = 10;
+const ROW_SECONDS = 10;
 import { setResvgLoader, svgToPng } from "../../common/render/png";
 import { baselinesOf as baselines, tracesOf } from "../helpers/svg";
 
