@@ -213,3 +213,32 @@ export interface TokenBody {
 export interface NonceBody {
   nonce: string;
 }
+
+// ---- Stetho v2 (heart sounds of a BPM Core or BeamO) -------------------------------------------
+
+/** One recording of Stetho v2 List. The list carries no device model and no modification time. */
+export interface StethoRecord {
+  hash_deviceid?: string | null;
+  signalid: number;
+  vhd?: number | null;
+  timestamp: number;
+  timezone?: string | null;
+}
+
+export interface StethoListBody extends Paged {
+  series: StethoRecord[];
+}
+
+/** Stetho v2 Get. `signal` holds G.711 A-law codes, one byte per sample. */
+export interface StethoGetBody {
+  signal: number[] | string;
+  frequency?: number;
+  duration?: number;
+  format?: number;
+  size?: number;
+  resolution?: number;
+  channel?: number;
+  model?: number;
+  position?: number;
+  vhd?: number;
+}

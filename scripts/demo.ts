@@ -20,6 +20,7 @@ import {
   type Auth, type ComponentLike, type RunResult,
 } from "../runner/platform";
 import { simAuth, simEndpoints } from "../runner/targets";
+import { printSignalFiles, recordNewStetho } from "./demo-signals";
 
 const SAMPLE_LINES = 3;
 const WIDTH = Math.max(80, Math.min(process.stdout.columns || 110, 140)) - 6;
@@ -124,6 +125,7 @@ function recordNewData(sim: Simulator): string[] {
   attempt("a workout", () => sim.data.addWorkout(user, { startdate: now - 5400, enddate: now - 1800, category: 1 }));
   attempt("a night of sleep", () => sim.data.addSleepSummary(user, { startdate: now - 8 * 3600, enddate: now - 600 }));
   attempt("an ECG", () => sim.data.addEcg(user, { timestamp: now - 120 }));
+  attempt("a stethoscope recording", () => recordNewStetho(sim, now));
   return done;
 }
 
@@ -212,7 +214,9 @@ async function main(): Promise<number> {
     log(`Simulator at ${sim.url}, demo user ${sim.demoUserId} (${sim.data.timezone(sim.demoUserId)})\n`);
     const app = await loadComponent(join(DIST, "withings.app.mjs"));
     const auth = await login(app, sim);
+    const actionsStart = Date.now() - 1000;
     await runActions(auth, out);
+    printSignalFiles(log, actionsStart);
     await runSources(sim, auth, out);
   } finally {
     await sim.close();

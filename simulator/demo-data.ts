@@ -3,6 +3,7 @@ import type { Measure } from "../common/types";
 import { generateIntraday } from "./signals";
 import { between, hexId, intBetween, seededRandom } from "./random";
 import { DEMO_DEVICES, Store } from "./store";
+import { addDemoStethos } from "./demo-stetho";
 import type { SimClock } from "./types";
 
 /**
@@ -174,6 +175,9 @@ export function generateDemoUser(store: Store, clock: SimClock, userid: string, 
     }
   }
 
+  // Heart sounds from the BPM Core (own random stream, so the records above stay as they were).
+  addDemoStethos(store, seededRandom(seed + 12), userid, today, at, dev(44), now);
+
   // Late arrivals: old weigh-ins from the Body+ that reached the cloud only in the last days.
   for (const [daysAgo, syncedAgo] of [[120, 3], [150, 2], [200, 1]]) {
     const date = at(addDays(today, -daysAgo), 19 * 3600);
@@ -224,8 +228,7 @@ function addDemoNight(store: Store, r: () => number, userid: string, start: numb
       rmssd_end_avg: intBetween(r, 30, 60), chest_movement_rate_wellness_average: 14, chest_movement_rate_wellness_min: 10,
       chest_movement_rate_wellness_max: 19, breathing_sounds: intBetween(r, 0, 600), breathing_sounds_episode_count: intBetween(r, 0, 8),
       chest_movement_rate_average: 14, chest_movement_rate_min: 10, chest_movement_rate_max: 19,
-      core_body_temperature_min: null, core_body_temperature_max: null, core_body_temperature_avg: null,
-      core_body_temperature_status: "unknown",
+      // No core_body_temperature_*: the Sleep Analyzer does not measure it, and Withings then leaves the fields out.
     },
   }, { created, modified });
 }

@@ -11,6 +11,7 @@ import * as measureV2 from "./services/measure-v2";
 import * as notify from "./services/notify";
 import type { Action } from "./services/params";
 import * as sleep from "./services/sleep";
+import * as stetho from "./services/stetho";
 import * as user from "./services/user";
 
 /** Data services (Bearer token) and their actions. getmeas is also answered on /v2/measure. */
@@ -19,6 +20,7 @@ const SERVICES: Record<string, Record<string, Action>> = {
   "/v2/measure": { getmeas: measure.getmeas, ...measureV2 },
   "/v2/sleep": { get: sleep.get, getsummary: sleep.getsummary },
   "/v2/heart": { list: heart.list, get: heart.get },
+  "/v2/stetho": { list: stetho.list, get: stetho.get },
   "/v2/user": { getdevice: user.getdevice, getgoals: user.getgoals },
   "/notify": { subscribe: notify.subscribe, list: notify.list, get: notify.get, revoke: notify.revoke, update: notify.update },
 };

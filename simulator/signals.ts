@@ -1,5 +1,6 @@
 import type { IntradayPoint, SleepSegment, SleepSummary } from "../common/types";
 import { hash32, seededRandom, intBetween } from "./random";
+import { extraSleepSeries, nightIntradayExtras } from "./extra-series";
 
 /**
  * Bulky series generated on demand from a record's id, so a year of demo data stays small in memory:
@@ -32,7 +33,7 @@ export function generateSleepSegments(summary: SleepSummary): SleepSegment[] {
       rr[String(m)] = 13 + intBetween(r, -2, 3);
       snoring[String(m)] = state === 2 && r() < 0.3 ? 60 : 0;
     }
-    Object.assign(seg, { hr, rr, snoring });
+    Object.assign(seg, { hr, rr, snoring }, extraSleepSeries(summary.id, t, t + len, state));
     segments.push(seg);
     t += len;
     i += 1;
@@ -101,6 +102,7 @@ export function generateIntraday(seed: number, deviceid: string, start: number, 
     }
     if (m % 600 === 0) {
       point.heart_rate = (awake ? 70 : 55) + (h % 15);
+      if (!awake) Object.assign(point, nightIntradayExtras(seed, m));
       any = true;
     }
     if (!awake && m % 1800 === 0) {

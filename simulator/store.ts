@@ -6,6 +6,7 @@ import type {
   ActivityInput, BloodPressureInput, EcgInput, IntradayInput, MeasureGroupInput, SimClock, SimulatorData,
   SleepSummaryInput, WeighInInput, WorkoutInput,
 } from "./types";
+import type { SimStethoRecord, StethoInput } from "./types";
 
 /** Notification category of a change (`appli`), with the time span it covers. */
 export interface Change {
@@ -26,6 +27,7 @@ export interface UserRecord {
   sleepSummaries: SleepSummary[];
   sleepSegments: Map<number, SleepSegment[]>;
   ecgs: EcgRecord[];
+  stethos: SimStethoRecord[];
   devices: Device[];
   goals: Goals | [];
 }
@@ -74,7 +76,7 @@ export class Store implements SimulatorData {
     if (this.byUser.has(userid)) return;
     this.byUser.set(userid, {
       timezone: opts.timezone ?? DEFAULT_TZ, measureGroups: [], activities: [], intraday: new Map(), workouts: [],
-      sleepSummaries: [], sleepSegments: new Map(), ecgs: [], devices: [], goals: [],
+      sleepSummaries: [], sleepSegments: new Map(), ecgs: [], stethos: [], devices: [], goals: [],
     });
   }
 
@@ -290,6 +292,22 @@ export class Store implements SimulatorData {
     if (modified === undefined) this.emit({ userid, appli: 54, startdate: ts, enddate: ts + 30 });
     return e;
   }
+
+  // ---- stetho (heart sounds) ----
+  /** No notification: Withings documents no `appli` for stethoscope recordings. */
+  addStetho(userid: string, input: StethoInput): SimStethoRecord {
+    const u = this.user(userid);
+    const s: SimStethoRecord = {
+      hash_deviceid: hexId("device", userid, 44), vhd: 0, model: 44, position: 15, heart_rate: 70, timezone: u.timezone,
+      ...input, signalid: input.signalid ?? this.newStethoId(), timestamp: input.timestamp ?? this.clock.now(),
+    };
+    u.stethos.push(s);
+    return s;
+  }
+  stethos(userid: string): readonly SimStethoRecord[] { return this.user(userid).stethos; }
+  private nextStethoId = 187_000_000;
+  newStethoId(): number { return (this.nextStethoId += 1); }
+  // ---- end stetho ----
 
   setGoals(userid: string, goals: Goals | []): void {
     this.version += 1;

@@ -92,6 +92,19 @@ export type WorkoutInput = Partial<Workout> & { startdate: number; enddate: numb
 export type SleepSummaryInput = Partial<SleepSummary> & { startdate: number; enddate: number };
 export type EcgInput = Partial<EcgRecord> & { timestamp?: number; afib?: number };
 
+/** A stethoscope recording as stored: the list's fields plus what only get returns. */
+export interface SimStethoRecord {
+  signalid: number;
+  timestamp: number;
+  timezone: string;
+  hash_deviceid: string | null;
+  vhd: number;
+  model: number;
+  position: number;
+  heart_rate: number;
+}
+export type StethoInput = Partial<SimStethoRecord>;
+
 export interface IntradayInput {
   [field: string]: number | string | null | undefined;
 }
@@ -117,6 +130,8 @@ export interface SimulatorData {
   addSleepSummary(userid: string, summary: SleepSummaryInput): SleepSummary;
   modifySleepSummary(userid: string, id: number, patch: Partial<SleepSummary>): SleepSummary;
   addEcg(userid: string, ecg: EcgInput): EcgRecord;
+  /** A BPM Core heart-sound recording (aortic area, no valvular sign, unless given). */
+  addStetho(userid: string, stetho: StethoInput): SimStethoRecord;
   setGoals(userid: string, goals: Goals | []): void;
   addDevice(userid: string, device: Device): void;
 
@@ -127,6 +142,7 @@ export interface SimulatorData {
   /** Sleep states of one summary's night, with hr/rr/snoring series (generated on demand). */
   sleepSegments(userid: string, summaryId: number): readonly SleepSegment[];
   ecgs(userid: string): readonly EcgRecord[];
+  stethos(userid: string): readonly SimStethoRecord[];
   devices(userid: string): readonly Device[];
   goals(userid: string): Goals | [];
 }

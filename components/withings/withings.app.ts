@@ -4,6 +4,7 @@ import { MEASURE_TYPES } from "../../common/codes/measure-types";
 import { DATA_FIELDS } from "../../common/codes/data-fields";
 import { NOTIFY_APPLIS } from "../../common/codes/misc";
 import { decodeEcgRecord, ecgRecordLabel } from "../../common/decode/heart";
+import { decodeStethoRecord, stethoRecordLabel } from "../../common/decode/stetho";
 import { UNIT_SYSTEMS } from "../../common/decode/units";
 import { nowEpoch } from "../../common/dates";
 import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
@@ -16,6 +17,7 @@ import type {
   GetSleepSummaryBody, GetWorkoutsBody, HeartGetBody, HeartListBody, NonceBody, NotifyListBody, NotifyProfile,
   Paged, TokenBody,
 } from "../../common/types";
+import type { StethoGetBody, StethoListBody } from "../../common/types";
 
 /** What Pipedream (or the local runner) puts in `this.$auth`. */
 export interface WithingsAuth {
@@ -177,6 +179,26 @@ export default defineApp({
         return { options, context } as never;
       },
     },
+    // ---- Stetho v2 (heart sounds) ----
+    stethoSignalId: {
+      type: "integer",
+      label: "Stethoscope Signal ID",
+      description: "The `signalid` of a stethoscope recording, as returned by List Stethoscope Recordings, e.g. "
+        + "`187000004`. Pick one of the recent recordings or enter an ID.",
+      async options(this: { listStethoRecords(a: CallArgs): Promise<StethoListBody> },
+        { prevContext }: { prevContext?: { offset?: number | string; done?: boolean } }) {
+        if (prevContext?.done) return [];
+        const offset = prevContext?.offset;
+        const body = await this.listStethoRecords(offset === undefined ? {} : { offset });
+        const options = (body.series ?? [])
+          .filter((r) => typeof r.signalid === "number")
+          .map((r) => decodeStethoRecord(r, "UTC"))
+          .map((d) => ({ label: stethoRecordLabel(d), value: d.signalid }));
+        const context = body.more && body.offset !== undefined ? { offset: body.offset } : { done: true };
+        return { options, context } as never;
+      },
+    },
+    // ---- end Stetho v2 ----
     appli: {
       type: "integer",
       label: "Notification Category",
@@ -257,6 +279,16 @@ export default defineApp({
     getHeartSignal(args: CallArgs = {}): Promise<HeartGetBody> {
       return this._call<HeartGetBody>("/v2/heart", "get", args);
     },
+    // ---- Stetho v2 (heart sounds) ----
+    /** Stetho v2 - List (stethoscope recordings of a BPM Core or BeamO). */
+    listStethoRecords(args: CallArgs = {}): Promise<StethoListBody> {
+      return this._call<StethoListBody>("/v2/stetho", "list", args);
+    },
+    /** Stetho v2 - Get (one recording, G.711 A-law). */
+    getStethoSignal(args: CallArgs = {}): Promise<StethoGetBody> {
+      return this._call<StethoGetBody>("/v2/stetho", "get", args);
+    },
+    // ---- end Stetho v2 ----
     /** User v2 - Getdevice. */
     getDevices(args: CallArgs = {}): Promise<GetDeviceBody> {
       return this._call<GetDeviceBody>("/v2/user", "getdevice", args);

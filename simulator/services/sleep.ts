@@ -43,6 +43,8 @@ export const getsummary: Action = (ctx) => {
 function pickSummary(s: SleepSummary, fields: string[] | undefined): SleepSummary {
   const data: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(s.data ?? {})) {
+    // A device without a thermometer has no core temperature fields at all (not nulls).
+    if (v === null && k.startsWith("core_body_temperature")) continue;
     if (fields ? fields.includes(k) : !NOT_BY_DEFAULT.test(k)) data[k] = v;
   }
   return { ...s, data };
