@@ -9,7 +9,7 @@ import type { Store } from "./store";
  * Used to test and measure catching up.
  */
 export const BACKLOG_SPACING = 3600;
-export type BacklogKind = "weight" | "blood-pressure" | "activity" | "workout" | "sleep-summary" | "ecg";
+export type BacklogKind = "weight" | "blood-pressure" | "activity" | "workout" | "sleep-summary" | "ecg" | "stetho";
 
 /** Which backlog each polling source reads. */
 export const BACKLOG_OF_SOURCE: Readonly<Record<string, BacklogKind>> = {
@@ -20,6 +20,7 @@ export const BACKLOG_OF_SOURCE: Readonly<Record<string, BacklogKind>> = {
   "new-workout": "workout",
   "new-sleep-summary": "sleep-summary",
   "new-ecg-recording": "ecg",
+  "new-stethoscope-recording": "stetho",
 };
 
 /** Adds `n` records of `kind`. */
@@ -51,6 +52,9 @@ export function addBacklog(store: Store, userid: string, kind: BacklogKind, n: n
       return;
     case "ecg":
       for (let i = 0; i < n; i++) store.addEcg(userid, { timestamp: at(i) });
+      return;
+    case "stetho":
+      for (let i = 0; i < n; i++) store.addStetho(userid, { timestamp: at(i) });
       return;
   }
 }

@@ -296,6 +296,7 @@ export class Store implements SimulatorData {
   // ---- stetho (heart sounds) ----
   /** No notification: Withings documents no `appli` for stethoscope recordings. */
   addStetho(userid: string, input: StethoInput): SimStethoRecord {
+    this.version += 1;
     const u = this.user(userid);
     const s: SimStethoRecord = {
       hash_deviceid: hexId("device", userid, 44), vhd: 0, model: 44, position: 15, heart_rate: 70, timezone: u.timezone,
