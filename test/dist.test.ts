@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** The build `pd publish` takes: one ESM file per app, action and source, importable in plain Node. */
@@ -38,12 +38,27 @@ describe("npm run build", () => {
     }
   });
 
-  it("contains no relative imports (they are bundled in)", () => {
-    const { readFileSync } = require("node:fs");
+  it("imports only Node built-ins and runtime dependencies (native ones such as @resvg/resvg-js stay imports)", () => {
+    const { dependencies } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     for (const o of outputs) {
-      const text: string = readFileSync(join(ROOT, o), "utf8");
-      expect([relative(ROOT, o), /from\s+["']\.\.?\//.test(text)]).toEqual([relative(ROOT, o), false]);
-      expect(text).toMatch(/from "@pipedream\/(types|platform)"/);
+      const text = readFileSync(join(ROOT, o), "utf8");
+      const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/gm)].map((m) => m[1]);
+      expect(specifiers.length).toBeGreaterThan(0);
+      for (const spec of specifiers) {
+        const pkg = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+        expect([relative(ROOT, o), spec, spec.startsWith("node:") || pkg in dependencies]).toEqual([relative(ROOT, o), spec, true]);
+      }
+      expect([relative(ROOT, o), /\brequire\(|\.node["']/.test(text)]).toEqual([relative(ROOT, o), false]);
+    }
+  });
+
+  it("ends each file with the component as an ES2021 object literal, `export default { … }`", () => {
+    for (const o of outputs) {
+      const text = readFileSync(join(ROOT, o), "utf8");
+      const tail = text.slice(text.lastIndexOf("\nexport default {"));
+      const first = o === "dist/withings.app.mjs" ? /^\nexport default \{\n {2}type: "app",/ : /^\nexport default \{\n(?:.*\n)*? {2}key: "withings-/;
+      expect([o, first.test(tail)]).toEqual([o, true]);
+      expect([o, /\bdefine(App|Action|Source)\(/.test(text)]).toEqual([o, false]);
     }
   });
 });

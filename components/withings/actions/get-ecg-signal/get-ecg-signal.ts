@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, stepOf, validate } from "../../common/component";
+import { stepOf, validate } from "../../common/component";
 import { decodeEcgSignal, type DecodedEcgSignal } from "../../../../common/decode/heart";
 import { InputError } from "../../../../common/errors";
 import type { HeartGetBody } from "../../../../common/types";
@@ -20,7 +20,11 @@ export default defineAction({
     + "duration, wear position and heart rate. Find the `signalid` with List ECG Recordings. [See the documentation](https://developer.withings.com/api-reference/#tag/heart/operation/heartv2-get)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     signalId: { propDefinition: [withings, "signalId"] },
