@@ -29,7 +29,7 @@ export function entryPoints() {
 /** `outdir` defaults to dist/; tests build elsewhere so that they never race each other over dist/. */
 export async function buildAll({ quiet = false, outdir = DIST } = {}) {
   // The folder is emptied first: never let that be the project itself or one of its parents.
-  if (!relative(outdir, root).startsWith("..") || relative(outdir, root) === "") throw new Error(`Refusing to build into ${outdir}`);
+  if (!relative(outdir, root).startsWith("..")) throw new Error(`Refusing to build into ${outdir}`);
   rmSync(outdir, { recursive: true, force: true });
   const entries = entryPoints();
   const result = await build({
