@@ -63,7 +63,7 @@ describe("Pipedream's eslint rules over the build", () => {
     const unlabelled = text.replace(/(propDefinitions: \{\s*\w+: \{\s*type: "[^"]+",)\s*label: "[^"]*",/, "$1");
     expect(unlabelled).not.toBe(text);
     expect(await lintText(unlabelled, "withings.app.mjs")).toEqual([
-      expect.stringMatching(/^pipedream\/props-label: Component prop measureTypes must have a label/),
+      expect.stringMatching(/^pipedream\/props-label: Component prop \w+ must have a label/),
     ]);
   });
 
