@@ -4,9 +4,12 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
+    // `isolatedModules` in the tsconfig makes ts-jest transpile each file alone (its own option is deprecated).
     "^.+\\.ts$": ["ts-jest", {
-      isolatedModules: true,
-      tsconfig: { module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, resolveJsonModule: true },
+      tsconfig: {
+        module: "commonjs", moduleResolution: "node", target: "ES2022", esModuleInterop: true, resolveJsonModule: true,
+        isolatedModules: true,
+      },
     }],
   },
   setupFiles: ["<rootDir>/test/setup-env.ts"],

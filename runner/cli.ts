@@ -11,6 +11,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { SCOPES } from "../common/oauth";
+import { isValidTimeZone, shortInZone } from "../common/dates";
 import { authorize, oauthApp } from "./auth";
 import { appOf, listComponents, loadComponent, resolveComponent, type ComponentRef } from "./components";
 import { indent, ms, oneLine, sample } from "./format";
@@ -355,11 +356,14 @@ class Cli {
   }
 }
 
+/** `<id> <time in the record's zone (else UTC)> <zone> <summary>`; long ids are shortened, never the summary. */
 export function eventLine(e: EmittedEvent): string {
-  const ts = typeof e.meta.ts === "number" ? new Date(e.meta.ts).toISOString().slice(0, 16).replace("T", " ") : "";
+  const reported = (e.event as { timezone?: unknown } | null)?.timezone;
+  const zone = typeof reported === "string" && isValidTimeZone(reported) ? reported : "UTC";
+  const ts = typeof e.meta.ts === "number" ? `${shortInZone(Math.floor(e.meta.ts / 1000), zone)} ${zone}` : "";
   const id = String(e.meta.id ?? "");
   const shortId = id.length > 22 ? `${id.slice(0, 21)}…` : id;
-  return `${shortId.padEnd(22)} ${ts.padEnd(16)} ${e.meta.summary ?? oneLine(e.event, 80)}`;
+  return `${shortId.padEnd(22)} ${ts.padEnd(29)} ${e.meta.summary ?? oneLine(e.event, 80)}`;
 }
 
 function readLine(): Promise<string> {

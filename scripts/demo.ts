@@ -8,13 +8,14 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SCOPES } from "../common/oauth";
-import { ymdInZone } from "../common/dates";
+import { addDays, ymdInZone, zonedEpoch } from "../common/dates";
 import { startSimulator } from "../simulator/index";
+import { realisticNight } from "../simulator/demo-data";
 import type { Simulator } from "../simulator/types";
 import { authorize, followRedirect, oauthApp } from "../runner/auth";
 import { DIST, listComponents, loadComponent, ROOT, type ComponentRef } from "../runner/components";
-import { eventLine } from "../runner/cli";
-import { indent, ms, sample } from "../runner/format";
+import { indent, ms } from "../runner/format";
+import { describeEvent, describeResult, wrap } from "../runner/readable";
 import {
   HttpEndpoint, httpPropName, missingRequiredProps, propOptions, runAction, SourceHost, wantsCustomResponse,
   type Auth, type ComponentLike, type RunResult,
@@ -23,10 +24,16 @@ import { simAuth, simEndpoints } from "../runner/targets";
 import { printSignalFiles, recordNewStetho } from "./demo-signals";
 
 const SAMPLE_LINES = 3;
-const WIDTH = Math.max(80, Math.min(process.stdout.columns || 110, 140)) - 6;
+const WIDTH = Math.max(80, Math.min(process.stdout.columns || 110, 140)) - 8;
 const log = (s = "") => process.stdout.write(`${s}\n`);
 
 interface Outcome { ok: number; failed: string[]; skipped: string[] }
+
+/** Why a source can emit nothing right after new data was recorded, in the words of its documentation. */
+const QUIET_BY_DESIGN: Record<string, string> = {
+  "withings-new-daily-activity": "it waits for the day to end in the user's time zone, so that the numbers are "
+    + "final: today's activity is emitted on the first run after midnight",
+};
 
 /** Actions that create something run first and those that remove it last, so each has what it needs. */
 function order(refs: ComponentRef[]): ComponentRef[] {
@@ -56,10 +63,14 @@ async function login(app: ComponentLike, sim: Simulator): Promise<Auth> {
   return simAuth(sim, tokens);
 }
 
-/** Fills each required prop that has no value with its first choice, as a user picking from the list would. */
-async function demoProps(component: ComponentLike, auth: Auth): Promise<{ props: Record<string, unknown>; missing: string[] }> {
+/**
+ * Fills each required prop that has no value with its first choice, as a user picking from the list would, and
+ * a Time Zone prop with the user's zone, as a user would set it so that times read in their own zone.
+ */
+async function demoProps(component: ComponentLike, auth: Auth, zone: string): Promise<{ props: Record<string, unknown>; missing: string[] }> {
   const props: Record<string, unknown> = {};
   const missing: string[] = [];
+  if (component.props && "timezone" in component.props) props.timezone = zone;
   for (const name of missingRequiredProps(component)) {
     const options = await propOptions(component, name, auth).catch(() => []);
     if (options.length) props[name] = options[0].value;
@@ -68,41 +79,71 @@ async function demoProps(component: ComponentLike, auth: Auth): Promise<{ props:
   return { props, missing };
 }
 
+/** Prints `text` wrapped to the terminal under `pad`, continuation lines indented two more spaces. */
+function say(pad: string, text: string): void {
+  wrap(text, WIDTH - pad.length).forEach((l, i) => log(`${i ? `${pad}  ` : pad}${l}`));
+}
+
+/** An action's `$summary` and the first records (or the object) it returned, readably. */
 function printResult(r: RunResult): void {
-  if (r.summary !== undefined) log(`    $summary: ${r.summary}`);
-  if (r.result !== undefined) log(indent(sample(r.result, SAMPLE_LINES, WIDTH), "      "));
+  if (r.summary !== undefined) say("    ", `$summary: ${r.summary}`);
+  if (r.result !== undefined) log(indent(describeResult(r.result, WIDTH - 6, SAMPLE_LINES), "      "));
 }
 
-function printEvents(phase: string, r: RunResult): void {
+/** What one deploy or run of a source emitted; a source quiet by design says why. */
+function printEvents(phase: string, component: ComponentLike, r: RunResult, zone: string): void {
   const fresh = r.emitted.filter((e) => !e.duplicate);
+  if (!fresh.length) {
+    const why = QUIET_BY_DESIGN[String(component.key)];
+    say("    ", `${phase}: no new event in ${ms(r.ms)}${why ? `, as designed: ${why}` : ""}`);
+    return;
+  }
   log(`    ${phase}: emitted ${fresh.length} event${fresh.length === 1 ? "" : "s"} in ${ms(r.ms)}`);
-  for (const e of fresh.slice(0, SAMPLE_LINES)) log(`      ${eventLine(e).slice(0, WIDTH)}`);
-  if (fresh.length > SAMPLE_LINES) log(`      … ${fresh.length - SAMPLE_LINES} more`);
+  for (const e of fresh.slice(0, SAMPLE_LINES)) {
+    const lines = describeEvent(e.meta.summary, e.meta.ts, zone, WIDTH - 8);
+    lines.forEach((l, i) => log(`      ${i ? "  " : "• "}${l}`));
+  }
+  if (fresh.length > SAMPLE_LINES) log(`      … and ${fresh.length - SAMPLE_LINES} more`);
 }
 
-async function runActions(auth: Auth, out: Outcome): Promise<void> {
+/** Runs one action with the demo's props and prints it: the demo's unit for "run an action and show it". */
+async function showAction(component: ComponentLike, auth: Auth, zone: string, out: Outcome): Promise<void> {
+  const { props, missing } = await demoProps(component, auth, zone);
+  const filled = Object.entries(props).map(([k, v]) => `${k}=${v}`).join(", ");
+  say("  ", `▸ ${component.name} (${component.key})${filled ? ` with ${filled}` : ""}`);
+  if (missing.length) {
+    out.skipped.push(`${component.key} (needs ${missing.join(", ")})`);
+    log(`    skipped: needs ${missing.join(", ")}`);
+    return;
+  }
+  try {
+    const r = await runAction(component, { props, auth });
+    printResult(r);
+    log(`    took ${ms(r.ms)}`);
+    out.ok++;
+  } catch (err) {
+    out.failed.push(`${component.key}: ${(err as Error).message}`);
+    say("    ", `✗ ${(err as Error).name}: ${(err as Error).message}`);
+  }
+}
+
+async function runActions(auth: Auth, zone: string, out: Outcome): Promise<void> {
   const refs = order(listComponents("actions"));
   log(`\nActions (${refs.length})`);
-  for (const ref of refs) {
-    const component = await loadComponent(ref.file);
-    const { props, missing } = await demoProps(component, auth);
-    const filled = Object.entries(props).map(([k, v]) => `${k}=${v}`).join(", ");
-    log(`  ▸ ${component.name} (${component.key})${filled ? ` with ${filled}` : ""}`);
-    if (missing.length) {
-      out.skipped.push(`${component.key} (needs ${missing.join(", ")})`);
-      log(`    skipped: needs ${missing.join(", ")}`);
-      continue;
-    }
-    try {
-      const r = await runAction(component, { props, auth });
-      printResult(r);
-      log(`    took ${ms(r.ms)}`);
-      out.ok++;
-    } catch (err) {
-      out.failed.push(`${component.key}: ${(err as Error).message}`);
-      log(`    ✗ ${(err as Error).name}: ${(err as Error).message}`);
-    }
-  }
+  for (const ref of refs) await showAction(await loadComponent(ref.file), auth, zone, out);
+}
+
+/**
+ * Last night as the ScanWatch records it (the seeded nights come from the sleep analyzer): in bed 23:10, up 07:05
+ * in the user's zone, or the night before when this morning's is not over yet.
+ */
+function lastNight(sim: Simulator, now: number, tz: string) {
+  let day = ymdInZone(now, tz);
+  if (zonedEpoch(day, 7 * 3600 + 5 * 60, tz) > now - 1800) day = addDays(day, -1);
+  const start = zonedEpoch(addDays(day, -1), 23 * 3600 + 10 * 60, tz);
+  const end = zonedEpoch(day, 7 * 3600 + 5 * 60, tz);
+  const watch = sim.data.devices(sim.demoUserId).find((d) => d.model_id === 93);
+  return { ...realisticNight(start, start, end), model: 16, model_id: 93, hash_deviceid: watch?.deviceid ?? null };
 }
 
 /** New records for the sources to find on their next run. */
@@ -123,13 +164,13 @@ function recordNewData(sim: Simulator): string[] {
   attempt("a blood pressure reading", () => sim.data.addBloodPressure(user, { date: now - 240, systolic: 121, diastolic: 79, pulse: 64 }));
   attempt("today's activity", () => sim.data.modifyActivity(user, ymdInZone(now, tz), { steps: 9120 }));
   attempt("a workout", () => sim.data.addWorkout(user, { startdate: now - 5400, enddate: now - 1800, category: 1 }));
-  attempt("a night of sleep", () => sim.data.addSleepSummary(user, { startdate: now - 8 * 3600, enddate: now - 600 }));
+  attempt("last night's sleep from the watch", () => sim.data.addSleepSummary(user, lastNight(sim, now, tz)));
   attempt("an ECG", () => sim.data.addEcg(user, { timestamp: now - 120 }));
   attempt("a stethoscope recording", () => recordNewStetho(sim, now));
   return done;
 }
 
-async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<void> {
+async function runSources(sim: Simulator, auth: Auth, zone: string, out: Outcome): Promise<void> {
   const refs = listComponents("sources");
   log(`\nSources (${refs.length})`);
   const hosts: Array<{ host: SourceHost; component: ComponentLike; endpoint?: HttpEndpoint; log: RunResult[] }> = [];
@@ -142,8 +183,10 @@ async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<voi
       }, wantsCustomResponse(component), (err) => entry.log.push({ exports: {}, emitted: [], ms: 0, result: err }));
       await entry.endpoint.listen();
     }
-    const { props, missing } = await demoProps(component, auth);
-    log(`  ▸ ${component.name} (${component.key})${entry.endpoint ? `, endpoint ${entry.endpoint.endpoint}` : ""}`);
+    const { props, missing } = await demoProps(component, auth, zone);
+    const filled = Object.entries(props).map(([k, v]) => `${k}=${v}`).join(", ");
+    say("  ", `▸ ${component.name} (${component.key})${filled ? ` with ${filled}` : ""}`
+      + `${entry.endpoint ? `, endpoint ${entry.endpoint.endpoint}` : ""}`);
     if (missing.length) {
       out.skipped.push(`${component.key} (needs ${missing.join(", ")})`);
       log(`    skipped: needs ${missing.join(", ")}`);
@@ -153,7 +196,7 @@ async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<voi
     try {
       // The db lives in memory: the demo starts from a fresh deploy every time.
       entry.host = new SourceHost(component, { props, auth, http: entry.endpoint?.iface });
-      printEvents("deploy", await entry.host.deploy());
+      printEvents("deploy", component, await entry.host.deploy(), zone);
       hosts.push(entry);
     } catch (err) {
       out.failed.push(`${component.key} deploy: ${(err as Error).message}`);
@@ -167,12 +210,13 @@ async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<voi
   // clock tick past the deploy's second so the new records are unambiguously newer than the cursor.
   await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000)));
   const added = recordNewData(sim);
-  log(`\n  The simulator records ${added.join(", ")}; each source runs once:`);
+  log("");
+  say("  ", `The simulator records ${added.join(", ")}; each source runs once:`);
   for (const { host, component, endpoint } of hosts) {
     if (endpoint) continue;
     log(`  ▸ ${component.name}`);
     try {
-      printEvents("run", await host.run());
+      printEvents("run", component, await host.run(), zone);
       out.ok++;
     } catch (err) {
       out.failed.push(`${component.key} run: ${(err as Error).message}`);
@@ -185,13 +229,13 @@ async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<voi
     await endpoint.idle();
     log(`  ▸ ${component.name}: ${runs.length} notification${runs.length === 1 ? "" : "s"} received`);
     const failed = runs.filter((r) => r.result instanceof Error);
-    for (const r of runs) if (!(r.result instanceof Error)) printEvents("run", r);
+    for (const r of runs) if (!(r.result instanceof Error)) printEvents("run", component, r, zone);
     if (failed.length) {
       out.failed.push(`${component.key} run: ${(failed[0].result as Error).message}`);
       log(`    ✗ run: ${(failed[0].result as Error).message}`);
     } else out.ok++;
     try {
-      printEvents("deactivate", await host.deactivate());
+      printEvents("deactivate", component, await host.deactivate(), zone);
     } catch (err) {
       out.failed.push(`${component.key} deactivate: ${(err as Error).message}`);
     }
@@ -211,13 +255,14 @@ async function main(): Promise<number> {
   const sim = await startSimulator({ seed: 42, allowLoopbackCallbacks: true, notifyRetryDelaysMs: [0, 100, 300] });
   const out: Outcome = { ok: 0, failed: [], skipped: [] };
   try {
-    log(`Simulator at ${sim.url}, demo user ${sim.demoUserId} (${sim.data.timezone(sim.demoUserId)})\n`);
+    const zone = sim.data.timezone(sim.demoUserId);
+    log(`Simulator at ${sim.url}, demo user ${sim.demoUserId} (${zone}); times below are in ${zone}\n`);
     const app = await loadComponent(join(DIST, "withings.app.mjs"));
     const auth = await login(app, sim);
     const actionsStart = Date.now() - 1000;
-    await runActions(auth, out);
+    await runActions(auth, zone, out);
     printSignalFiles(log, actionsStart);
-    await runSources(sim, auth, out);
+    await runSources(sim, auth, zone, out);
   } finally {
     await sim.close();
   }

@@ -4,7 +4,7 @@ import { generateIntraday } from "./signals";
 import { between, hexId, intBetween, seededRandom } from "./random";
 import { DEMO_DEVICES, Store } from "./store";
 import { addDemoStethos } from "./demo-stetho";
-import type { SimClock } from "./types";
+import type { SimClock, SleepSummaryInput } from "./types";
 
 /**
  * The demo user: a year of data ending at the clock's start, generated from a seed. Quirks on
@@ -204,6 +204,15 @@ export function generateDemoUser(store: Store, clock: SimClock, userid: string, 
 }
 
 function addDemoNight(store: Store, r: () => number, userid: string, start: number, end: number, created: number, modified: number): void {
+  store.addSleepSummary(userid, nightOfSleep(r, start, end), { created, modified });
+}
+
+/** A realistic night in bed from `start` to `end`: every sleep summary field, as a sleep monitor reports them. */
+export function realisticNight(seed: number, start: number, end: number): SleepSummaryInput {
+  return nightOfSleep(seededRandom(seed), start, end);
+}
+
+function nightOfSleep(r: () => number, start: number, end: number): SleepSummaryInput {
   const inBed = end - start;
   const latency = intBetween(r, 300, 1500);
   const wakeLatency = intBetween(r, 120, 1200);
@@ -212,7 +221,7 @@ function addDemoNight(store: Store, r: () => number, userid: string, start: numb
   const deep = Math.round(asleep * between(r, 0.15, 0.25));
   const rem = Math.round(asleep * between(r, 0.18, 0.25));
   const hrAvg = intBetween(r, 52, 62);
-  store.addSleepSummary(userid, {
+  return {
     startdate: start, enddate: end,
     data: {
       total_timeinbed: inBed, total_sleep_time: asleep, asleepduration: asleep, lightsleepduration: asleep - deep - rem,
@@ -230,5 +239,5 @@ function addDemoNight(store: Store, r: () => number, userid: string, start: numb
       chest_movement_rate_average: 14, chest_movement_rate_min: 10, chest_movement_rate_max: 19,
       // No core_body_temperature_*: the Sleep Analyzer does not measure it, and Withings then leaves the fields out.
     },
-  }, { created, modified });
+  };
 }

@@ -1,22 +1,30 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
-/** The build `pd publish` takes: one ESM file per app, action and source, importable in plain Node. */
+/**
+ * The build `pd publish` takes: one ESM file per app, action and source, importable in plain Node. It is built
+ * into a folder of its own inside the project (so that npm packages resolve), leaving dist/ to the README's examples.
+ */
 const ROOT = join(__dirname, "..");
+const OUT = mkdtempSync(join(ROOT, ".dist-test-"));
+
+afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe("npm run build", () => {
+  /** Paths as under dist/: `withings.app.mjs`, `actions/<slug>/<slug>.mjs`, `sources/<slug>/<slug>.mjs`. */
   let outputs: string[] = [];
+  const file = (o: string) => join(OUT, o);
 
   beforeAll(() => {
-    const printed = execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, encoding: "utf8" });
-    outputs = printed.trim().split("\n").filter(Boolean);
+    const printed = execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--outdir", OUT], { cwd: ROOT, encoding: "utf8" });
+    outputs = printed.trim().split("\n").filter(Boolean).map((p) => relative(OUT, resolve(ROOT, p)));
   }, 60000);
 
-  it("writes the app and one .mjs per component under dist/", () => {
-    expect(outputs).toContain("dist/withings.app.mjs");
-    expect(outputs).toContain("dist/actions/get-measures/get-measures.mjs");
-    for (const o of outputs) expect(existsSync(join(ROOT, o))).toBe(true);
+  it("writes the app and one .mjs per component", () => {
+    expect(outputs).toContain("withings.app.mjs");
+    expect(outputs).toContain("actions/get-measures/get-measures.mjs");
+    for (const o of outputs) expect(existsSync(file(o))).toBe(true);
   });
 
   it("bundles relative imports and leaves npm packages external; every file imports in plain Node", () => {
@@ -24,26 +32,42 @@ describe("npm run build", () => {
       const files = JSON.parse(process.argv[1]);
       const out = [];
       for (const f of files) {
-        const m = await import(new URL(f, "file://" + process.cwd() + "/").href);
+        const m = await import(new URL("file://" + f).href);
         out.push([f, m.default.type, m.default.key ?? m.default.app]);
       }
       console.log(JSON.stringify(out));`;
-    const printed = execFileSync(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(outputs)], { cwd: ROOT, encoding: "utf8" });
+    const printed = execFileSync(process.execPath, ["--input-type=module", "-e", script, JSON.stringify(outputs.map(file))], { cwd: ROOT, encoding: "utf8" });
     const loaded: Array<[string, string, string]> = JSON.parse(printed);
     expect(loaded).toHaveLength(outputs.length);
-    for (const [file, type, key] of loaded) {
-      const slug = file.split("/").pop()!.replace(/\.mjs$/, "");
-      if (file === "dist/withings.app.mjs") expect([type, key]).toEqual(["app", "withings"]);
-      else expect([type, key]).toEqual([file.startsWith("dist/actions/") ? "action" : "source", `withings-${slug}`]);
+    for (const [path, type, key] of loaded) {
+      const o = relative(OUT, path);
+      const slug = o.split("/").pop()!.replace(/\.mjs$/, "");
+      if (o === "withings.app.mjs") expect([type, key]).toEqual(["app", "withings"]);
+      else expect([o, type, key]).toEqual([o, o.startsWith("actions/") ? "action" : "source", `withings-${slug}`]);
     }
   });
 
-  it("contains no relative imports (they are bundled in)", () => {
-    const { readFileSync } = require("node:fs");
+  it("imports only Node built-ins and runtime dependencies (native ones such as @resvg/resvg-js stay imports)", () => {
+    const { dependencies } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
     for (const o of outputs) {
-      const text: string = readFileSync(join(ROOT, o), "utf8");
-      expect([relative(ROOT, o), /from\s+["']\.\.?\//.test(text)]).toEqual([relative(ROOT, o), false]);
-      expect(text).toMatch(/from "@pipedream\/(types|platform)"/);
+      const text = readFileSync(file(o), "utf8");
+      const specifiers = [...text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/gm)].map((m) => m[1]);
+      expect(specifiers.length).toBeGreaterThan(0);
+      for (const spec of specifiers) {
+        const pkg = spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0];
+        expect([o, spec, spec.startsWith("node:") || pkg in dependencies]).toEqual([o, spec, true]);
+      }
+      expect([o, /\brequire\(|\.node["']/.test(text)]).toEqual([o, false]);
+    }
+  });
+
+  it("ends each file with the component as an ES2021 object literal, `export default { … }`", () => {
+    for (const o of outputs) {
+      const text = readFileSync(file(o), "utf8");
+      const tail = text.slice(text.lastIndexOf("\nexport default {"));
+      const first = o === "withings.app.mjs" ? /^\nexport default \{\n {2}type: "app",/ : /^\nexport default \{\n(?:.*\n)*? {2}key: "withings-/;
+      expect([o, first.test(tail)]).toEqual([o, true]);
+      expect([o, /\bdefine(App|Action|Source)\(/.test(text)]).toEqual([o, false]);
     }
   });
 });

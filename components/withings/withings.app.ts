@@ -1,7 +1,7 @@
 import { defineApp } from "@pipedream/types";
 import { axios } from "@pipedream/platform";
 import { MEASURE_TYPES } from "../../common/codes/measure-types";
-import { DATA_FIELDS } from "../../common/codes/data-fields";
+import { DATA_FIELDS, DEFAULT_DATA_FIELDS } from "../../common/codes/data-fields";
 import { NOTIFY_APPLIS } from "../../common/codes/misc";
 import { decodeEcgRecord, ecgRecordLabel } from "../../common/decode/heart";
 import { decodeStethoRecord, stethoRecordLabel } from "../../common/decode/stetho";
@@ -125,39 +125,44 @@ export default defineApp({
     activityDataFields: {
       type: "string[]",
       label: "Data Fields",
-      description: "Activity fields to return, e.g. `steps`, `distance`, `hr_average`. Leave empty for all.",
+      description: "Activity fields to return, e.g. `steps`, `distance`, `hr_average`. Every field by default.",
       optional: true,
+      default: [...DEFAULT_DATA_FIELDS.getactivity],
       options: [...DATA_FIELDS.getactivity],
     },
     intradayDataFields: {
       type: "string[]",
       label: "Data Fields",
-      description: "Intraday fields to return, e.g. `steps`, `heart_rate`. Leave empty for steps, elevation, "
+      description: "Intraday fields to return, e.g. `steps`, `heart_rate`. By default steps, elevation, "
         + "calories, distance, heart rate and SpO2.",
       optional: true,
+      default: [...DEFAULT_DATA_FIELDS.getintradayactivity],
       options: [...DATA_FIELDS.getintradayactivity],
     },
     workoutDataFields: {
       type: "string[]",
       label: "Data Fields",
-      description: "Workout fields to return, e.g. `calories`, `distance`, `hr_average`. Leave empty for all.",
+      description: "Workout fields to return, e.g. `calories`, `distance`, `hr_average`. Every field by default.",
       optional: true,
+      default: [...DEFAULT_DATA_FIELDS.getworkouts],
       options: [...DATA_FIELDS.getworkouts],
     },
     sleepDataFields: {
       type: "string[]",
       label: "Data Fields",
-      description: "High-frequency sleep series to return, e.g. `hr`, `rr`, `snoring`. Leave empty for heart "
+      description: "High-frequency sleep series to return, e.g. `hr`, `rr`, `snoring`. By default heart "
         + "rate, respiration rate and snoring.",
       optional: true,
+      default: [...DEFAULT_DATA_FIELDS.sleepget],
       options: [...DATA_FIELDS.sleepget],
     },
     sleepSummaryDataFields: {
       type: "string[]",
       label: "Data Fields",
-      description: "Sleep summary fields to return, e.g. `sleep_score`, `hr_average`, `total_sleep_time`. Leave "
-        + "empty for every useful field (Withings omits heart rate, score and snoring unless asked).",
+      description: "Sleep summary fields to return, e.g. `sleep_score`, `hr_average`, `total_sleep_time`. By "
+        + "default every useful field (Withings omits heart rate, score and snoring unless asked).",
       optional: true,
+      default: [...DEFAULT_DATA_FIELDS.getsummary],
       options: [...DATA_FIELDS.getsummary],
     },
     signalId: {

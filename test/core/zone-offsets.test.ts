@@ -25,15 +25,16 @@ describe("ZoneOffsets", () => {
       return exact(t);
     });
     const from = Date.UTC(2022, 0, 1) / 1000;
-    const to = Date.UTC(2027, 0, 1) / 1000;
-    // Every transition in the range, found independently by an hourly scan.
+    const to = Date.UTC(2026, 0, 1) / 1000;
+    // Random instants first (the first lookups in a zone go straight to Intl), then every transition in the
+    // range, found independently by an hourly scan, to the second on both sides.
     const checks: number[] = [];
-    for (let t = from; t < to; t += 3600) if (exact(t) !== exact(t + 3600)) checks.push(t, t + 3599, t + 3600);
     let seed = 7;
     for (let i = 0; i < 2000; i++) {
       seed = (seed * 48271) % 2147483647;
       checks.push(from + (seed % (to - from)));
     }
+    for (let t = from; t < to; t += 3600) if (exact(t) !== exact(t + 3600)) checks.push(t, t + 3599, t + 3600);
     for (const t of checks) expect([t, z.offset(t)]).toEqual([t, exact(t)]);
     // The point: far fewer Intl calls than lookups once a zone is busy.
     expect(calls).toBeLessThan(checks.length);

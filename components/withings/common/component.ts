@@ -4,9 +4,6 @@ import { InputError } from "../../../common/errors";
 import { nowEpoch } from "../../../common/dates";
 import { epochRange, rangeNeedsZone, ZONE_SLACK, type ParsedRange, type SpanLimit } from "../../../common/inputs";
 
-/** Annotations shared by every read action. */
-export const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: true } as const;
-
 /** `run(options)` is typed optional by @pipedream/types; the platform always passes `$`. */
 export function stepOf(opts?: ActionRunOptions): Pipedream {
   if (!opts?.$) throw new Error("run() was called without { $ }");

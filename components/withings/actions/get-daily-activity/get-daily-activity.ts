@@ -1,6 +1,5 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY } from "../../common/component";
 import { listByDays } from "../../common/day-list";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
 import type { GetActivityBody } from "../../../../common/types";
@@ -14,7 +13,11 @@ export default defineAction({
     + "[See the documentation](https://developer.withings.com/api-reference/#tag/measure/operation/measurev2-getactivity)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     startDate: { propDefinition: [withings, "startDate"] },

@@ -30,7 +30,11 @@ export default defineAction({
     + "and PNG files in `/tmp`, ready to attach. Find the `signalid` with List ECG Recordings. [See the documentation](https://developer.withings.com/api-reference/#tag/heart/operation/heartv2-get)",
   version: "0.0.2",
   type: "action",
-  annotations: { readOnlyHint: true, destructiveHint: false, openWorldHint: true },
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     signalId: { propDefinition: [withings, "signalId"] },

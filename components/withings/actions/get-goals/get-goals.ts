@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, stepOf, validate } from "../../common/component";
+import { stepOf, validate } from "../../common/component";
 import { decodeGoals, describeGoals, type DecodedGoals } from "../../../../common/decode/user";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
 import { parseChoice } from "../../../../common/inputs";
@@ -14,7 +14,11 @@ export default defineAction({
     + "[See the documentation](https://developer.withings.com/api-reference/#tag/user/operation/userv2-getgoals)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     unitSystem: { propDefinition: [withings, "unitSystem"] },

@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
+import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeIntradaySeries, type IntradayPoint } from "../../../../common/decode/intraday";
 import { chunkRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, shortInZone } from "../../../../common/dates";
@@ -23,7 +23,11 @@ export default defineAction({
     + "[See the documentation](https://developer.withings.com/api-reference/#tag/measure/operation/measurev2-getintradayactivity)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     startDate: { propDefinition: [withings, "startDate"] },

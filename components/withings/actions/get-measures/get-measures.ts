@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
+import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { collect } from "../../../../common/paginate";
 import { decodeMeasureGroup, type DecodedMeasureGroup } from "../../../../common/decode/measures";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
@@ -17,7 +17,11 @@ export default defineAction({
     + "Defaults to the last 30 days. [See the documentation](https://developer.withings.com/api-reference/#tag/measure/operation/measure-getmeas)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     measureTypes: { propDefinition: [withings, "measureTypes"] },

@@ -1,6 +1,5 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY } from "../../common/component";
 import { listByDays } from "../../common/day-list";
 import { decodeSleepSummary, type DecodedSleepSummary } from "../../../../common/decode/sleep";
 import type { GetSleepSummaryBody } from "../../../../common/types";
@@ -13,7 +12,11 @@ export default defineAction({
     + "since a time. Defaults to the last 7 days in the user's time zone. [See the documentation](https://developer.withings.com/api-reference/#tag/sleep/operation/sleepv2-getsummary)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     startDate: { propDefinition: [withings, "startDate"] },

@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
+import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import {
   asleepSeconds, decodeSleepSegment, formatDuration, mergeSleepSegments, type DecodedSleepSegment,
 } from "../../../../common/decode/sleep";
@@ -23,7 +23,11 @@ export default defineAction({
     + "days are read 24 hours at a time. [See the documentation](https://developer.withings.com/api-reference/#tag/sleep/operation/sleepv2-get)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     startDate: { propDefinition: [withings, "startDate"] },

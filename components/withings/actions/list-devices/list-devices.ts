@@ -1,6 +1,6 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { READ_ONLY, plural, stepOf } from "../../common/component";
+import { plural, stepOf } from "../../common/component";
 import { decodeDevice, type DecodedDevice } from "../../../../common/decode/user";
 import type { GetDeviceBody } from "../../../../common/types";
 
@@ -12,7 +12,11 @@ export default defineAction({
     + "[See the documentation](https://developer.withings.com/api-reference/#tag/user/operation/userv2-getdevice)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
   },

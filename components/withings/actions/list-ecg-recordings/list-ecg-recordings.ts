@@ -1,7 +1,7 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { collect } from "../../../../common/paginate";
-import { READ_ONLY, epochWindow, plural, stepOf, validate } from "../../common/component";
+import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
 import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, ymdInZone } from "../../../../common/dates";
@@ -15,7 +15,11 @@ export default defineAction({
     + "with Get ECG Signal. Defaults to the last 30 days. [See the documentation](https://developer.withings.com/api-reference/#tag/heart/operation/heartv2-list)",
   version: "0.0.1",
   type: "action",
-  annotations: READ_ONLY,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    openWorldHint: true,
+  },
   props: {
     withings,
     startDate: { propDefinition: [withings, "startDate"] },
