@@ -9,7 +9,7 @@ import { nowEpoch } from "../../common/dates";
 import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
 import { items, pages, type Offset } from "../../common/paginate";
 import {
-  callWithings, DEFAULT_AUTHORIZE_URL, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
+  callWithings, DEFAULT_AUTHORIZE_URL, redactingStep, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
 } from "../../common/transport";
 import type {
   FormFields, GetActivityBody, GetDeviceBody, GetGoalsBody, GetIntradayBody, GetMeasBody, GetSleepBody,
@@ -206,8 +206,9 @@ export default defineApp({
       };
     },
     /**
-     * The one HTTP call: a form-encoded POST with `action`, the Bearer token, the `status` checked,
-     * and 601/522 retried with backoff.
+     * The one HTTP call: a form-encoded POST with `action`, the Bearer token, the `status` checked, a
+     * deadline on every attempt, and 601/522/timeouts retried with backoff. Secrets are redacted from
+     * every error and from what platform axios exports on `$`.
      */
     async _makeRequest<T>({ $, path, action, data = {}, bearer = true, secrets = [] }: RequestArgs): Promise<T> {
       const token = this._auth().oauth_access_token;
@@ -215,9 +216,12 @@ export default defineApp({
       if (bearer) headers.Authorization = `Bearer ${token}`;
       const url = `${this._baseUrl()}${path}`;
       const body = toForm({ ...data, action });
+      const retry = this._retryPolicy();
+      const hidden = [token, this._auth().oauth_refresh_token, ...secrets];
+      const step = redactingStep($ ?? this, hidden);
       return callWithings<T>(
-        () => axios(($ ?? this) as never, { method: "POST", url, headers, data: body }),
-        { action, secrets: [token, this._auth().oauth_refresh_token, ...secrets], retry: this._retryPolicy() },
+        (signal) => axios(step as never, { method: "POST", url, headers, data: body, timeout: retry.timeoutMs, signal }),
+        { action, secrets: hidden, retry },
       );
     },
     _call<T>(path: string, action: string, args: CallArgs = {}): Promise<T> {

@@ -127,8 +127,8 @@ afterAll(async () => {
 
 async function probe(name: string, mode: EchoMode, run: ($: unknown) => Promise<unknown>): Promise<void> {
   echo.mode = mode;
-  // A hung request is retried once here, so this stays quick; the default policy retries three times.
-  process.env.WITHINGS_RETRIES = mode.kind === "hang" ? "1" : "3";
+  // A hung request is not retried here, so this stays quick; transport.test.ts checks the retries.
+  process.env.WITHINGS_RETRIES = mode.kind === "hang" ? "0" : "3";
   logs.length = 0;
   const { exports, $ } = recordingStep();
   const guard = new Promise((_r, reject) => setTimeout(() => reject(new Error("no answer after 3 s")), 3000));
