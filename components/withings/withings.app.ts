@@ -8,6 +8,7 @@ import { UNIT_SYSTEMS } from "../../common/decode/units";
 import { nowEpoch } from "../../common/dates";
 import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
 import { items, pages, type Offset } from "../../common/paginate";
+import { listOf } from "../../common/shape";
 import {
   callWithings, DEFAULT_AUTHORIZE_URL, redactingStep, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
 } from "../../common/transport";
@@ -294,10 +295,15 @@ export default defineApp({
     pages<B extends Paged>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs, action: string): AsyncGenerator<B> {
       return pages<B>((offset: Offset) => fetch.call(this, { ...args, offset }), { action });
     },
-    /** Every item of a paged call, e.g. `paginate(this.getMeasures, args, (b) => b.measuregrps, "getmeas")`. */
+    /**
+     * Every item of a paged call, e.g. `paginate(this.getMeasures, args, "measuregrps", "getmeas")`. A page
+     * without that list, or with it in the wrong shape, is a WithingsResponseError (see `listOf`); a
+     * function picks the items itself and should check them with `listOf`.
+     */
     paginate<B extends Paged, T>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs,
-      pick: (body: B) => readonly T[] | undefined, action: string): AsyncGenerator<T> {
-      return items<B, T>((offset: Offset) => fetch.call(this, { ...args, offset }), pick, { action });
+      pick: string | ((body: B) => readonly T[]), action: string): AsyncGenerator<T> {
+      const list = typeof pick === "string" ? (body: B) => listOf<T>(body, pick, action) : pick;
+      return items<B, T>((offset: Offset) => fetch.call(this, { ...args, offset }), list, { action });
     },
     /** The user's IANA time zone as Withings reports it on getmeas (needs only `user.metrics`). */
     async getUserTimezone({ $ }: { $?: unknown } = {}): Promise<string> {

@@ -52,11 +52,13 @@ function answer(mode: EchoMode, r: Received, res: ServerResponse): void {
     case "no-status":
       return json(200, { echo, request: r });
     case "bad-shape":
-      // A success whose every list is an object carrying the echo.
+      // A success whose every list is an object carrying the echo, and whose goals are a string.
       return json(200, {
         status: 0,
-        body: Object.fromEntries(["measuregrps", "activities", "series", "devices", "goals", "signal", "profiles"]
-          .map((k) => [k, { echo }])),
+        body: {
+          ...Object.fromEntries(["measuregrps", "activities", "series", "devices", "signal", "profiles"].map((k) => [k, { echo }])),
+          goals: echo,
+        },
       });
     case "hang":
       return; // never answers

@@ -3,6 +3,7 @@ import withings from "../../withings.app";
 import { READ_ONLY, stepOf, validate } from "../../common/component";
 import { decodeEcgSignal, type DecodedEcgSignal } from "../../../../common/decode/heart";
 import { InputError } from "../../../../common/errors";
+import { listOf } from "../../../../common/shape";
 import type { HeartGetBody } from "../../../../common/types";
 
 function parseSignalId(v: unknown): number {
@@ -29,6 +30,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const signalid = validate(() => parseSignalId(this.signalId));
     const body: HeartGetBody = await this.withings.getHeartSignal({ $, signalid });
+    listOf<number>(body, "signal", "get", { items: "number" });
     const out = decodeEcgSignal(body, signalid);
     const rate = out.sampling_frequency === null ? "an unknown frequency" : `${out.sampling_frequency} Hz`;
     const length = out.duration_seconds === null ? "" : ` (${out.duration_seconds} s)`;

@@ -7,6 +7,7 @@ import { UNIT_SYSTEMS } from "../../../../common/decode/units";
 import { parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { InputError } from "../../../../common/errors";
 import { DAY, ymdInZone } from "../../../../common/dates";
+import { listOf } from "../../../../common/shape";
 import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
 
 export default defineAction({
@@ -53,7 +54,7 @@ export default defineAction({
     let reported: string | undefined;
     const pick = (body: GetMeasBody) => {
       reported ??= body.timezone;
-      return (body.measuregrps ?? []).map((group) => ({ group, tz: zone ?? body.timezone ?? "UTC" }));
+      return listOf<MeasureGroup>(body, "measuregrps", "getmeas").map((group) => ({ group, tz: zone ?? body.timezone ?? "UTC" }));
     };
     const args = { $, meastypes: input.types, category: input.category, ...dates };
     const groups = await collect<{ group: MeasureGroup; tz: string }>(

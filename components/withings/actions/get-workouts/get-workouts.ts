@@ -3,7 +3,6 @@ import withings from "../../withings.app";
 import { READ_ONLY } from "../../common/component";
 import { listByDays } from "../../common/day-list";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
-import type { GetWorkoutsBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-workouts",
@@ -26,7 +25,7 @@ export default defineAction({
   },
   run(opts?: ActionRunOptions): Promise<DecodedWorkout[]> {
     return listByDays(this, opts, {
-      method: "getWorkouts", action: "getworkouts", pick: (body: GetWorkoutsBody) => body.series,
+      method: "getWorkouts", action: "getworkouts", list: "series",
       decode: decodeWorkout, defaultDays: 30,
       noun: ["workout"],
     });
