@@ -2,16 +2,14 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { READ_ONLY, stepOf, validate } from "../../common/component";
 import { decodeEcgSignal, type DecodedEcgSignal } from "../../../../common/decode/heart";
-import { InputError } from "../../../../common/errors";
+import { parseInteger } from "../../../../common/inputs";
 import { listOf } from "../../../../common/shape";
 import type { HeartGetBody } from "../../../../common/types";
 
 function parseSignalId(v: unknown): number {
-  const n = typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InputError("signalId", `must be the positive whole-number signalid of an ECG recording (e.g. 123456789), got ${JSON.stringify(v)}.`);
-  }
-  return n;
+  return parseInteger(v, "signalId", {
+    min: 1, max: Number.MAX_SAFE_INTEGER, what: "the signalid of an ECG recording (e.g. 123456789), a whole number",
+  });
 }
 
 export default defineAction({
