@@ -12,8 +12,11 @@ let secrets: string[];
 let clock: jest.SpyInstance;
 
 beforeAll(async () => {
-  // One clock for the simulator and the components (they read Date.now()), moved by the test.
-  sim = await startSim({ pageSize: 5, rateLimitPerMinute: 0, frozenClock: true, now: Math.floor(Date.now() / 1000) });
+  // One clock for the simulator and the components (they read Date.now()), moved by the test. It starts at
+  // 10:00 UTC today, so the simulated hours of the run never cross midnight in the demo user's zone (a day
+  // ending in the middle of the "quiet run" would rightly emit that finished day).
+  const today10 = Math.floor(Date.now() / 1000 / 86400) * 86400 + 10 * 3600;
+  sim = await startSim({ pageSize: 5, rateLimitPerMinute: 0, frozenClock: true, now: today10 });
   clock = jest.spyOn(Date, "now").mockImplementation(() => sim.clock.now() * 1000);
   auth = await login(sim);
   secrets = [auth.oauth_access_token, String(auth.oauth_refresh_token)];
