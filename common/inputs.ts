@@ -116,7 +116,7 @@ function shown(v: unknown): string {
 export interface IntegerBounds {
   min: number;
   max: number;
-  /** How to describe a good value, e.g. "a measure type code such as 1 (weight)". */
+  /** What a good value is, replacing "a whole number from min to max", e.g. "1 (real measures) or 2 (objectives)". */
   what?: string;
 }
 
@@ -130,7 +130,7 @@ export function parseInteger(v: unknown, prop: string, { min, max, what }: Integ
   if (typeof v === "number" && Number.isSafeInteger(v)) n = v;
   else if (typeof v === "string" && /^\s*\d{1,16}\s*$/.test(v)) n = Number(v);
   if (n === undefined || !Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InputError(prop, `must be ${what ?? "a whole number"} from ${min} to ${max}, got ${shown(v)}.`);
+    throw new InputError(prop, `must be ${what ?? `a whole number from ${min} to ${max}`}, got ${shown(v)}.`);
   }
   return n;
 }
@@ -158,7 +158,7 @@ export function parseDataFields(v: unknown, endpoint: DataFieldEndpoint, prop = 
 }
 
 /** Measure type codes are small numbers, but new ones appear: any positive 32-bit code is passed on. */
-const MEASURE_TYPE = { min: 1, max: 2 ** 31 - 1, what: "a measure type code such as 1 (weight)" };
+const MEASURE_TYPE = { min: 1, max: 2 ** 31 - 1, what: "a list of measure type codes, whole numbers such as 1 (weight)" };
 
 export function parseMeasureTypes(v: unknown, prop = "measureTypes"): number[] | undefined {
   if (blank(v) || (Array.isArray(v) && v.length === 0)) return undefined;

@@ -31,7 +31,7 @@ describe("parseInteger", () => {
 
   it("refuses values past the bounds", () => {
     expect(refusal(() => parseInteger(3, "category", { min: 1, max: 2, what: "1 or 2" })).message)
-      .toBe('Invalid "category": must be 1 or 2 from 1 to 2, got 3.');
+      .toBe('Invalid "category": must be 1 or 2, got 3.');
     expect(() => parseInteger("1001", "n", { min: 1, max: 1000 })).toThrow(/got "1001"/);
   });
 });

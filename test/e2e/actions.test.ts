@@ -44,7 +44,7 @@ const EXPECTED: Record<string, { call: string; item?: string; check?: (r: Record
   },
 };
 
-describe.each(actions.map((a) => [a.slug, a] as const))("%s", (_slug, { component }) => {
+describe.each(actions.map((a) => [a.slug, a] as const))("%s", (slug, { component }) => {
   test("runs with its defaults and returns a summary and sane decoded output", async () => {
     const props = await requiredProps(component, auth);
     const before = sim.requests.length;
@@ -57,7 +57,7 @@ describe.each(actions.map((a) => [a.slug, a] as const))("%s", (_slug, { componen
     for (const s of secrets) expect(r.summary).not.toContain(s);
     expect(insanities(r.result, secrets)).toEqual([]);
     // The Withings calls this action makes (plus, for local dates, the time-zone look-up on getmeas).
-    const expected = EXPECTED[_slug];
+    const expected = EXPECTED[slug];
     expect(expected).toBeDefined();
     const made = new Set(calls.map((c) => `${c.path} ${c.action}`));
     expect(made.has(expected.call)).toBe(true);

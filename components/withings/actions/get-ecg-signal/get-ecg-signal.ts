@@ -8,7 +8,7 @@ import type { HeartGetBody } from "../../../../common/types";
 
 function parseSignalId(v: unknown): number {
   return parseInteger(v, "signalId", {
-    min: 1, max: Number.MAX_SAFE_INTEGER, what: "the signalid of an ECG recording (e.g. 123456789), a whole number",
+    min: 1, max: Number.MAX_SAFE_INTEGER, what: "the positive whole-number signalid of an ECG recording (e.g. 123456789)",
   });
 }
 

@@ -35,7 +35,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const input = validate(() => {
       const category = this.category === undefined || this.category === null || this.category === "" ? 1
-        : parseInteger(this.category, "category", { min: 1, max: 2, what: "1 (real measures) or 2 (objectives), a number" });
+        : parseInteger(this.category, "category", { min: 1, max: 2, what: "1 (real measures) or 2 (objectives)" });
       return {
         range: parseRange(this, { allowLastUpdate: true }),
         types: parseMeasureTypes(this.measureTypes),
