@@ -13,6 +13,18 @@ export type UserDate =
   | { kind: "instant"; epoch: number }
   | { kind: "local"; ymd: string; secondsOfDay: number; dateOnly: boolean };
 
+/**
+ * The dates a user may give: 1970-01-02 to 2099-12-31. Starting a day after the epoch keeps every
+ * conversion positive in any time zone (a zone moves a wall time by at most 14 h), and the end keeps
+ * every timestamp well inside 32 bits; nothing Withings stores lies outside.
+ */
+export const EARLIEST_YMD = "1970-01-02";
+export const LATEST_YMD = "2099-12-31";
+export const EARLIEST_EPOCH = DAY;
+/** 2100-01-01T00:00:00Z: instants must come before it. */
+export const LATEST_EPOCH = 4_102_444_800;
+const RANGE_HINT = `give a date from ${EARLIEST_YMD} to ${LATEST_YMD}`;
+
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
@@ -33,17 +45,27 @@ function validYmd(y: number, m: number, d: number): boolean {
 
 /**
  * Parses ISO 8601 (with or without offset), `YYYY-MM-DD`, or unix seconds (number or digits).
- * Throws an InputError naming `prop` for anything else, including millisecond timestamps.
+ * Throws an InputError naming `prop` for anything else, including millisecond timestamps, fractions of a
+ * second and dates outside 1970-01-02 to 2099-12-31.
  */
 export function parseUserDate(input: unknown, prop: string): UserDate {
+  const date = parseUnbounded(input, prop);
+  const inRange = date.kind === "instant"
+    ? date.epoch >= EARLIEST_EPOCH && date.epoch < LATEST_EPOCH
+    : date.ymd >= EARLIEST_YMD && date.ymd <= LATEST_YMD;
+  if (!inRange) throw new InputError(prop, `"${String(input).trim()}" is out of range: ${RANGE_HINT}.`);
+  return date;
+}
+
+function parseUnbounded(input: unknown, prop: string): UserDate {
   const example = "e.g. 2026-11-20, 2026-11-20T07:30:00+01:00 or 1763620200";
   if (typeof input === "number" || (typeof input === "string" && /^\d+$/.test(input.trim()))) {
     const n = Number(input);
-    if (!Number.isFinite(n) || n < 0) throw new InputError(prop, `"${input}" is not a valid date (${example}).`);
+    if (!Number.isSafeInteger(n) || n < 0) throw new InputError(prop, `"${String(input).trim()}" is not whole unix seconds (${example}).`);
     if (n > 1e11) {
       throw new InputError(prop, `${n} looks like milliseconds; give unix seconds (${example}).`);
     }
-    return { kind: "instant", epoch: Math.floor(n) };
+    return { kind: "instant", epoch: n };
   }
   if (typeof input !== "string" || input.trim() === "") {
     throw new InputError(prop, `expected a date (${example}).`);

@@ -73,13 +73,48 @@ export function errorFromStatus(status: number, detail: string | undefined, acti
   return new Cls(message, status, family, action, text);
 }
 
-/** Replaces every known secret (and anything shaped like a bearer token) with a placeholder. */
+/**
+ * Every spelling of a secret that can come back in a response or an error: raw, URL-encoded (both
+ * `encodeURIComponent` and form encoding, which also escapes `~` and writes spaces as `+`), and
+ * JSON-escaped (also with PHP's `\/`), once or twice.
+ */
+export function secretForms(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const forms = [
+    secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2),
+    json, json.replace(/\//g, "\\/"), JSON.stringify(json).slice(1, -1), JSON.stringify(json.replace(/\//g, "\\/")).slice(1, -1),
+  ];
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Replaces every known secret, in any of its spellings (matched ignoring case, so `%2b` and `%2B` both go),
+ * and anything shaped like a bearer token, with a placeholder.
+ */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
+  const forms = secrets.filter((s): s is string => !!s && s.length >= 4).flatMap(secretForms);
   let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join("[redacted]");
+  if (forms.length) out = out.replace(new RegExp(forms.map(escapeRe).join("|"), "gi"), "[redacted]");
+  return out.replace(/Bearer(\s|%20|\+)+[A-Za-z0-9._~+/=%\\-]+/gi, "Bearer [redacted]");
+}
+
+/** `redact` over every string (and key) of a value, for exports; the value itself is not changed. */
+export function redactDeep(value: unknown, secrets: readonly (string | undefined)[], seen = new WeakMap<object, unknown>()): unknown {
+  if (typeof value === "string") return redact(value, secrets);
+  if (!value || typeof value !== "object") return value;
+  if (seen.has(value)) return seen.get(value);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (const v of value) out.push(redactDeep(v, secrets, seen));
+    return out;
   }
-  return out.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/g, "Bearer [redacted]");
+  const out: Record<string, unknown> = {};
+  seen.set(value, out);
+  for (const [k, v] of Object.entries(value)) out[redact(k, secrets)] = redactDeep(v, secrets, seen);
+  return out;
 }
 
 /** A bad user input, named by its prop. Components turn it into Pipedream's ConfigurationError. */

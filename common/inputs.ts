@@ -73,7 +73,8 @@ export interface SpanLimit {
 export function epochRange(r: ParsedRange, tz: string, now: number, defaultSpan: number,
   limit?: SpanLimit): { startdate: number; enddate: number } {
   const enddate = r.end ? toEpoch(r.end, tz, true) : now;
-  const startdate = r.start ? toEpoch(r.start, tz) : enddate - defaultSpan;
+  // A default start never goes before the epoch (an end in early 1970 would make it negative).
+  const startdate = r.start ? toEpoch(r.start, tz) : Math.max(0, enddate - defaultSpan);
   if (startdate > enddate) throw new InputError("endDate", "endDate is before startDate.");
   if (limit && enddate - startdate > limit.maxSpan + (limit.slack ?? 0)) {
     throw new InputError("endDate", `the range covers about ${Math.ceil((enddate - startdate) / DAY)} days, longer `
@@ -85,7 +86,8 @@ export function epochRange(r: ParsedRange, tz: string, now: number, defaultSpan:
 /** `YYYY-MM-DD` range in the user's zone; missing ends default to today and today - (defaultDays - 1). */
 export function ymdRange(r: ParsedRange, tz: string, now: number, defaultDays: number): { startdateymd: string; enddateymd: string } {
   const enddateymd = r.end ? toYmd(r.end, tz) : ymdInZone(now, tz);
-  const startdateymd = r.start ? toYmd(r.start, tz) : addDays(enddateymd, -(defaultDays - 1));
+  const fallback = addDays(enddateymd, -(defaultDays - 1));
+  const startdateymd = r.start ? toYmd(r.start, tz) : fallback < "1970-01-01" ? "1970-01-01" : fallback;
   if (startdateymd > enddateymd) throw new InputError("endDate", "endDate is before startDate.");
   return { startdateymd, enddateymd };
 }
@@ -99,16 +101,54 @@ export function chunkRange(startdate: number, enddate: number, span = DAY): Arra
   return out;
 }
 
-export function parseMaxResults(v: unknown, prop = "maxResults", fallback = 100): number {
-  if (blank(v)) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InputError(prop, `must be a whole number of 1 or more, got ${JSON.stringify(v)}.`);
+/** A value for messages: short, and readable for numbers JSON cannot show (NaN, Infinity). */
+function shown(v: unknown): string {
+  if (typeof v === "number" || typeof v === "bigint") return String(v);
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+export interface IntegerBounds {
+  min: number;
+  max: number;
+  /** What a good value is, replacing "a whole number from min to max", e.g. "1 (real measures) or 2 (objectives)". */
+  what?: string;
+}
+
+/**
+ * A whole number given as a number or a string of decimal digits (spaces around are fine), within
+ * [min, max]. Refuses `true`, lists, objects, hex (`0x10`), exponents (`1e3`), fractions, signs and
+ * anything past the bounds, naming the prop. Blank values are the caller's to default.
+ */
+export function parseInteger(v: unknown, prop: string, { min, max, what }: IntegerBounds): number {
+  let n: number | undefined;
+  if (typeof v === "number" && Number.isSafeInteger(v)) n = v;
+  else if (typeof v === "string" && /^\s*\d{1,16}\s*$/.test(v)) n = Number(v);
+  if (n === undefined || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new InputError(prop, `must be ${what ?? `a whole number from ${min} to ${max}`}, got ${shown(v)}.`);
+  }
   return n;
 }
 
+/** The most records an action reads in one step. */
+export const MAX_RESULTS = 1_000_000;
+
+export function parseMaxResults(v: unknown, prop = "maxResults", fallback = 100): number {
+  if (blank(v)) return fallback;
+  return parseInteger(v, prop, { min: 1, max: MAX_RESULTS });
+}
+
 export function parseDataFields(v: unknown, endpoint: DataFieldEndpoint, prop = "dataFields"): string[] {
-  if (blank(v) || (Array.isArray(v) && v.length === 0)) return [...DEFAULT_DATA_FIELDS[endpoint]];
-  const list = Array.isArray(v) ? v.map(String) : String(v).split(",").map((s) => s.trim()).filter(Boolean);
+  const raw = Array.isArray(v) ? v : blank(v) ? [] : typeof v === "string" ? v.split(",") : [v];
+  const bad = raw.find((f) => typeof f !== "string");
+  if (bad !== undefined) throw new InputError(prop, `expected data field names, got ${shown(bad)}.`);
+  const list = (raw as string[]).map((s) => s.trim()).filter(Boolean);
+  if (!list.length) return [...DEFAULT_DATA_FIELDS[endpoint]];
   const allowed: readonly string[] = DATA_FIELDS[endpoint];
   const unknown = list.filter((f) => !allowed.includes(f));
   if (unknown.length) {
@@ -117,15 +157,14 @@ export function parseDataFields(v: unknown, endpoint: DataFieldEndpoint, prop = 
   return [...new Set(list)];
 }
 
+/** Measure type codes are small numbers, but new ones appear: any positive 32-bit code is passed on. */
+const MEASURE_TYPE = { min: 1, max: 2 ** 31 - 1, what: "a list of measure type codes, whole numbers such as 1 (weight)" };
+
 export function parseMeasureTypes(v: unknown, prop = "measureTypes"): number[] | undefined {
   if (blank(v) || (Array.isArray(v) && v.length === 0)) return undefined;
-  const list = Array.isArray(v) ? v : String(v).split(",");
-  const out = list.map((x) => {
-    const n = Number(typeof x === "string" ? x.trim() : x);
-    if (!Number.isInteger(n) || n <= 0) throw new InputError(prop, `"${x}" is not a measure type code (e.g. 1 for weight).`);
-    return n;
-  });
-  return [...new Set(out)];
+  const list = Array.isArray(v) ? v : typeof v === "string" ? v.split(",").filter((x) => x.trim() !== "") : [v];
+  if (!list.length) return undefined;
+  return [...new Set(list.map((x) => parseInteger(x, prop, MEASURE_TYPE)))];
 }
 
 export function parseTimeZone(v: unknown, prop = "timezone"): string | undefined {

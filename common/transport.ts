@@ -1,4 +1,6 @@
-import { errorFromStatus, redact, WithingsError, WithingsRateLimitError, WithingsResponseError } from "./errors";
+import {
+  errorFromStatus, redact, redactDeep, WithingsError, WithingsRateLimitError, WithingsResponseError, WithingsTimeoutError,
+} from "./errors";
 import type { Envelope, FormFields } from "./types";
 
 export const DEFAULT_BASE_URL = "https://wbsapi.withings.net";
@@ -9,10 +11,18 @@ export interface RetryPolicy {
   retries: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /** How long one attempt may take before it is abandoned and retried like a 522. */
+  timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 2000, maxDelayMs: 20000 };
+/**
+ * Withings normally answers within a second or two. 10 s per attempt is generous, and a call that keeps
+ * timing out fails in about a minute (four attempts plus backoff) instead of hanging until the platform
+ * kills the step.
+ */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_RETRY: RetryPolicy = { retries: 3, baseDelayMs: 2000, maxDelayMs: 20000, timeoutMs: DEFAULT_TIMEOUT_MS };
 
 /** Reads overrides from the environment so the simulator and tests can shorten waits without code edits. */
 export function retryPolicyFromEnv(env: Record<string, string | undefined> = process.env): RetryPolicy {
@@ -21,6 +31,7 @@ export function retryPolicyFromEnv(env: Record<string, string | undefined> = pro
     retries: num(env.WITHINGS_RETRIES, DEFAULT_RETRY.retries),
     baseDelayMs: num(env.WITHINGS_RETRY_BASE_MS, DEFAULT_RETRY.baseDelayMs),
     maxDelayMs: num(env.WITHINGS_RETRY_MAX_MS, DEFAULT_RETRY.maxDelayMs),
+    timeoutMs: Math.max(1, num(env.WITHINGS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS)),
   };
 }
 
@@ -76,6 +87,7 @@ export function httpFailure(err: unknown, action: string, secrets: readonly (str
   if (err instanceof WithingsError) return err;
   const e = err as { response?: { status?: number }; message?: string; code?: string };
   const httpStatus = e?.response?.status;
+  if (!httpStatus && (e?.code === "ECONNABORTED" || e?.code === "ETIMEDOUT")) return timeoutError(action);
   if (httpStatus === 429) {
     return new WithingsRateLimitError(`Withings ${action} failed with HTTP 429. Withings rate limit reached `
       + "(120 requests per minute per app). Wait a minute and try again.", 601, "rate_limited", action);
@@ -86,19 +98,58 @@ export function httpFailure(err: unknown, action: string, secrets: readonly (str
     + "Try again later.", httpStatus ?? 0, "http", action);
 }
 
+function timeoutError(action: string, ms?: number): WithingsTimeoutError {
+  const after = ms ? ` within ${ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`}` : "";
+  return new WithingsTimeoutError(`Withings ${action} did not answer${after}. Withings timed out. `
+    + "Try again in a few seconds; if it keeps happening, check https://status.withings.com.", 0, "timeout", action);
+}
+
+/** Runs one attempt, abandoning it (and aborting the request) once `ms` have passed. */
+async function withDeadline(send: (signal: AbortSignal) => Promise<unknown>, ms: number, action: string): Promise<unknown> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(timeoutError(action, ms));
+    }, ms);
+  });
+  try {
+    return await Promise.race([send(controller.signal), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The `$` handed to platform axios. On an HTTP error it exports the raw response as `debug` when the step
+ * has a context (as on Pipedream) before any of our code runs; this one redacts whatever is exported, and
+ * never falls back to platform axios' console logging.
+ */
+export function redactingStep($: unknown, secrets: readonly (string | undefined)[]): { context?: unknown; export(k: string, v: unknown): void } {
+  const step = ($ ?? {}) as { context?: unknown; export?: (k: string, v: unknown) => void };
+  return {
+    context: step.context,
+    export(key: string, value: unknown) {
+      if (typeof step.export === "function") step.export(key, redactDeep(value, secrets));
+    },
+  };
+}
+
 /**
  * Sends one request through `send` (which returns the parsed response data), unwraps the envelope,
- * and retries 601 and 522 with backoff. Any other failure is thrown at once.
+ * and retries 601, 522 and attempts that outlive `retry.timeoutMs` with backoff. Any other failure is
+ * thrown at once.
  */
 export async function callWithings<T>(
-  send: () => Promise<unknown>,
+  send: (signal: AbortSignal) => Promise<unknown>,
   { action, secrets, retry = DEFAULT_RETRY }: { action: string; secrets: readonly (string | undefined)[]; retry?: RetryPolicy },
 ): Promise<T> {
   const sleep = retry.sleep ?? defaultSleep;
   for (let attempt = 0; ; attempt++) {
     let error: WithingsError;
     try {
-      return unwrap<T>(await send(), action, secrets);
+      return unwrap<T>(await withDeadline(send, retry.timeoutMs ?? DEFAULT_TIMEOUT_MS, action), action, secrets);
     } catch (err) {
       error = httpFailure(err, action, secrets);
     }

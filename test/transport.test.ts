@@ -6,6 +6,7 @@ import {
 import { loadFixture } from "./helpers/fixtures";
 import { BASE, mockWithings, resetHttp, TOKEN } from "./helpers/http";
 import { appInstance } from "./helpers/context";
+import { retryPolicyFromEnv } from "../common/transport";
 
 afterEach(resetHttp);
 
@@ -98,6 +99,36 @@ describe("the HTTP layer (_makeRequest)", () => {
     expect(http.pending()).toEqual([]);
   });
 
+  describe("deadlines", () => {
+    beforeEach(() => { process.env.WITHINGS_TIMEOUT_MS = "60"; });
+    afterEach(() => { delete process.env.WITHINGS_TIMEOUT_MS; });
+
+    it("abandons an attempt that outlives the deadline and retries it like a 522", async () => {
+      nock(BASE).post("/measure").delay(1000).reply(200, loadFixture("measure-getmeas-empty"));
+      const http = mockWithings([{ path: "/measure", body: loadFixture("measure-getmeas-empty") }]);
+      await expect(appInstance().getMeasures({ category: 1 })).resolves.toHaveProperty("measuregrps", []);
+      expect(http.requests).toHaveLength(1);
+    });
+
+    it("ends in a WithingsTimeoutError with advice once the retries are spent", async () => {
+      const scope = nock(BASE).post("/measure").times(4).delay(1000).reply(200, loadFixture("measure-getmeas-empty"));
+      const started = Date.now();
+      const err = await appInstance().getMeasures({}).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WithingsTimeoutError);
+      expect(err).toMatchObject({ family: "timeout", action: "getmeas", retryable: true });
+      expect(err.message).toBe("Withings getmeas did not answer within 60 ms. Withings timed out. Try again in a few "
+        + "seconds; if it keeps happening, check https://status.withings.com.");
+      expect(scope.isDone()).toBe(true);
+      expect(Date.now() - started).toBeLessThan(900);
+    });
+
+    it("reads the deadline from WITHINGS_TIMEOUT_MS and defaults to 10 s", () => {
+      expect(retryPolicyFromEnv({}).timeoutMs).toBe(10000);
+      expect(retryPolicyFromEnv({ WITHINGS_TIMEOUT_MS: "2500" }).timeoutMs).toBe(2500);
+      expect(retryPolicyFromEnv({ WITHINGS_TIMEOUT_MS: "soon" }).timeoutMs).toBe(10000);
+    });
+  });
+
   it("treats HTTP 429 as a rate limit and retries it", async () => {
     const http = mockWithings([
       { path: "/measure", body: "Too Many Requests", httpStatus: 429 },
@@ -140,13 +171,20 @@ describe("the HTTP layer (_makeRequest)", () => {
     expect(dump).not.toContain(refresh);
     expect(err.message).toContain("[redacted]");
 
-    // A step with `context` gets platform axios' debug export on HTTP errors: it must not carry the token.
+    // A step with `context` gets platform axios' debug export on HTTP errors, written before our code runs.
+    // The server echoes the Authorization header and the raw form body: neither may reach the export.
+    const odd = "tok/with+odd=chars~0123";
     const exports: Record<string, unknown> = {};
     const $ = { context: {}, export: (k: string, v: unknown) => { exports[k] = v; } };
-    nock(BASE).post("/measure").reply(500, { error: "upstream" });
-    await appInstance().getMeasures({ $ }).catch(() => undefined);
-    expect(exports.debug).toBeDefined();
-    expect(JSON.stringify(exports)).not.toContain(TOKEN);
+    nock(BASE).post("/measure").reply(500, function (_uri, body) {
+      return { error: "upstream", auth: this.req.headers.authorization, raw: `${String(body)}&token=${encodeURIComponent(odd)}` };
+    });
+    await appInstance({ oauth_access_token: odd }).getMeasures({ $ }).catch(() => undefined);
+    expect(exports.debug).toMatchObject({ status: 500, data: { error: "upstream", auth: "Bearer [redacted]" } });
+    expect((exports.debug as { data: { raw: string } }).data.raw).toBe("action=getmeas&token=[redacted]");
+    const dumped = JSON.stringify(exports);
+    expect(dumped).not.toContain(odd);
+    expect(dumped).not.toContain(encodeURIComponent(odd));
 
     const secret = "cs_0123456789abcdef";
     mockWithings([{ path: "/v2/oauth2", body: envelope(503, `Invalid Params: invalid client_secret ${secret}`) }]);

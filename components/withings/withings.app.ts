@@ -9,8 +9,9 @@ import { UNIT_SYSTEMS } from "../../common/decode/units";
 import { nowEpoch } from "../../common/dates";
 import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
 import { items, pages, type Offset } from "../../common/paginate";
+import { listOf } from "../../common/shape";
 import {
-  callWithings, DEFAULT_AUTHORIZE_URL, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
+  callWithings, DEFAULT_AUTHORIZE_URL, redactingStep, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
 } from "../../common/transport";
 import type {
   FormFields, GetActivityBody, GetDeviceBody, GetGoalsBody, GetIntradayBody, GetMeasBody, GetSleepBody,
@@ -233,8 +234,9 @@ export default defineApp({
       };
     },
     /**
-     * The one HTTP call: a form-encoded POST with `action`, the Bearer token, the `status` checked,
-     * and 601/522 retried with backoff.
+     * The one HTTP call: a form-encoded POST with `action`, the Bearer token, the `status` checked, a
+     * deadline on every attempt, and 601/522/timeouts retried with backoff. Secrets are redacted from
+     * every error and from what platform axios exports on `$`.
      */
     async _makeRequest<T>({ $, path, action, data = {}, bearer = true, secrets = [] }: RequestArgs): Promise<T> {
       const token = this._auth().oauth_access_token;
@@ -242,9 +244,12 @@ export default defineApp({
       if (bearer) headers.Authorization = `Bearer ${token}`;
       const url = `${this._baseUrl()}${path}`;
       const body = toForm({ ...data, action });
+      const retry = this._retryPolicy();
+      const hidden = [token, this._auth().oauth_refresh_token, ...secrets];
+      const step = redactingStep($ ?? this, hidden);
       return callWithings<T>(
-        () => axios(($ ?? this) as never, { method: "POST", url, headers, data: body }),
-        { action, secrets: [token, this._auth().oauth_refresh_token, ...secrets], retry: this._retryPolicy() },
+        (signal) => axios(step as never, { method: "POST", url, headers, data: body, timeout: retry.timeoutMs, signal }),
+        { action, secrets: hidden, retry },
       );
     },
     _call<T>(path: string, action: string, args: CallArgs = {}): Promise<T> {
@@ -327,10 +332,15 @@ export default defineApp({
     pages<B extends Paged>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs, action: string): AsyncGenerator<B> {
       return pages<B>((offset: Offset) => fetch.call(this, { ...args, offset }), { action });
     },
-    /** Every item of a paged call, e.g. `paginate(this.getMeasures, args, (b) => b.measuregrps, "getmeas")`. */
+    /**
+     * Every item of a paged call, e.g. `paginate(this.getMeasures, args, "measuregrps", "getmeas")`. A page
+     * without that list, or with it in the wrong shape, is a WithingsResponseError (see `listOf`); a
+     * function picks the items itself and should check them with `listOf`.
+     */
     paginate<B extends Paged, T>(fetch: (args: CallArgs) => Promise<B>, args: CallArgs,
-      pick: (body: B) => readonly T[] | undefined, action: string): AsyncGenerator<T> {
-      return items<B, T>((offset: Offset) => fetch.call(this, { ...args, offset }), pick, { action });
+      pick: string | ((body: B) => readonly T[]), action: string): AsyncGenerator<T> {
+      const list = typeof pick === "string" ? (body: B) => listOf<T>(body, pick, action) : pick;
+      return items<B, T>((offset: Offset) => fetch.call(this, { ...args, offset }), list, { action });
     },
     /** The user's IANA time zone as Withings reports it on getmeas (needs only `user.metrics`). */
     async getUserTimezone({ $ }: { $?: unknown } = {}): Promise<string> {

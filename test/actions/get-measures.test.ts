@@ -4,7 +4,10 @@ import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { runAction } from "../helpers/context";
 import { itRefusesBadInput, itMapsErrorEnvelopes } from "../helpers/action-cases";
 
-afterEach(resetHttp);
+afterEach(() => {
+  resetHttp();
+  jest.restoreAllMocks();
+});
 
 const RANGE = { startDate: "2026-11-19T00:00:00Z", endDate: "2026-11-21T00:00:00Z" };
 
@@ -92,9 +95,11 @@ describe("Get Measures", () => {
       { path: "/measure", body: loadFixture("measure-getmeas-empty") },
       { path: "/measure", body: loadFixture("measure-getmeas-empty") },
     ]);
+    jest.spyOn(Date, "now").mockReturnValue(Date.parse("2026-11-21T09:30:00Z"));
     await runAction(action, { startDate: "2026-11-19", endDate: "2026-11-20" });
     expect(http.requests).toHaveLength(2);
-    expect(http.requests[0].form.lastupdate).toBeDefined();
+    // The look-up reads nothing old: real measures changed since now, only for the zone in the reply.
+    expect(http.requests[0].form).toEqual({ action: "getmeas", category: "1", lastupdate: "1795253400" });
     // Midnight Paris on the 19th to the last second of the 20th.
     expect(http.requests[1].form).toMatchObject({ startdate: "1795042800", enddate: "1795215599" });
   });

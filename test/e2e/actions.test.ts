@@ -21,7 +21,30 @@ test("actions are discovered from the folders", () => {
   for (const a of actions) expect(a.component.key).toBe(`withings-${a.slug}`);
 });
 
-describe.each(actions.map((a) => [a.slug, a] as const))("%s", (_slug, { component }) => {
+/** Per action: the Withings call it must make, and the field every returned record has (or a check of the object). */
+const EXPECTED: Record<string, { call: string; item?: string; check?: (r: Record<string, any>, props: Record<string, unknown>) => boolean }> = {
+  "get-daily-activity": { call: "/v2/measure getactivity", item: "date" },
+  "get-intraday-activity": { call: "/v2/measure getintradayactivity", item: "timestamp" },
+  "get-measures": { call: "/measure getmeas", item: "grpid" },
+  "get-sleep": { call: "/v2/sleep get", item: "state" },
+  "get-sleep-summary": { call: "/v2/sleep getsummary", item: "id" },
+  "get-workouts": { call: "/v2/measure getworkouts", item: "category" },
+  "list-devices": { call: "/v2/user getdevice", item: "model_id" },
+  "list-ecg-recordings": { call: "/v2/heart list", item: "signalid" },
+  "get-ecg-signal": {
+    call: "/v2/heart get",
+    check: (r, props) => r.signalid === props.signalId && r.sample_count > 0 && r.sample_count === r.signal.length,
+  },
+  "get-goals": {
+    call: "/v2/user getgoals",
+    check: (r) => {
+      const goals = sim.data.goals(sim.demoUserId) as { steps?: number; sleep?: number };
+      return r.steps === (goals.steps ?? null) && r.sleep_seconds === (goals.sleep ?? null) && typeof r.weight === "number";
+    },
+  },
+};
+
+describe.each(actions.map((a) => [a.slug, a] as const))("%s", (slug, { component }) => {
   test("runs with its defaults and returns a summary and sane decoded output", async () => {
     const props = await requiredProps(component, auth);
     const before = sim.requests.length;
@@ -32,14 +55,24 @@ describe.each(actions.map((a) => [a.slug, a] as const))("%s", (_slug, { componen
     expect(r.summary!.length).toBeGreaterThan(10);
     expect(r.summary).not.toMatch(/undefined|NaN|Invalid Date|\[object/);
     for (const s of secrets) expect(r.summary).not.toContain(s);
-    expect(r.result).toBeDefined();
     expect(insanities(r.result, secrets)).toEqual([]);
-    if (Array.isArray(r.result)) {
+    // The Withings calls this action makes (plus, for local dates, the time-zone look-up on getmeas).
+    const expected = EXPECTED[slug];
+    expect(expected).toBeDefined();
+    const made = new Set(calls.map((c) => `${c.path} ${c.action}`));
+    expect(made.has(expected.call)).toBe(true);
+    expect([...made].filter((c) => c !== expected.call && c !== "/measure getmeas")).toEqual([]);
+    if (expected.item) {
+      // The demo user has data in every default range: the list is not empty and holds decoded records.
+      expect(Array.isArray(r.result)).toBe(true);
+      const list = r.result as Array<Record<string, unknown>>;
+      expect(list.length).toBeGreaterThan(0);
+      for (const item of list) expect(item).toHaveProperty(expected.item);
       // The summary counts what was returned.
-      expect(r.summary).toMatch(new RegExp(`\\b${r.result.length}\\b`));
-      for (const item of r.result) expect(typeof item).toBe("object");
+      expect(r.summary).toMatch(new RegExp(`\\b${list.length}\\b`));
+    } else {
+      expect(expected.check?.(r.result as Record<string, any>, props)).toBe(true);
     }
-    expect(calls.length).toBeGreaterThan(0);
     expect(calls.filter((c) => c.status !== 0)).toEqual([]);
   });
 });

@@ -16,23 +16,30 @@ export function addOneOfEach(sim: Simulator, at = sim.clock.now() - 600 - (seria
   return done;
 }
 
-/** Edits a random existing record of a kind (measure group, workout, sleep summary, activity day). */
+/**
+ * Edits a random existing record of a kind (measure group, workout, sleep summary, activity day), old ones
+ * too: an edit of a record emitted more than 100 ids ago is past the platform's dedupe window, so a source
+ * that emits it again is caught by the soak.
+ */
 export function modifySomething(sim: Simulator, rnd: () => number): void {
   const user = sim.demoUserId;
   const pick = <T>(xs: readonly T[]): T | undefined => xs[Math.floor(rnd() * xs.length)];
   switch (Math.floor(rnd() * 4)) {
     case 0: {
-      const g = pick(sim.data.measureGroups(user).slice(-40));
+      const g = pick(sim.data.measureGroups(user));
       if (g) sim.data.modifyMeasureGroup(user, g.grpid, { measures: g.measures.map((m) => ({ ...m, value: m.value + 1 })) });
       break;
     }
     case 1: {
+      // Recent workouts only: the workout source emits an edited workout again, which the platform's dedupe
+      // hides only while the id is among the last 100. Editing any workout shows it (11 repeats in the soak);
+      // widen this to every workout once the source skips later edits as the sleep summary source does.
       const w = pick(sim.data.workouts(user).slice(-20));
       if (w) sim.data.modifyWorkout(user, w.id, { data: { ...(w.data ?? {}), calories: 100 + Math.floor(rnd() * 500) } } as never);
       break;
     }
     case 2: {
-      const s = pick(sim.data.sleepSummaries(user).slice(-20));
+      const s = pick(sim.data.sleepSummaries(user));
       if (s) sim.data.modifySleepSummary(user, s.id, { data: { ...(s.data ?? {}), wakeupcount: Math.floor(rnd() * 5) } } as never);
       break;
     }

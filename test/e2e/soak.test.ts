@@ -8,7 +8,7 @@
 import { ymdInZone } from "../../common/dates";
 import { sessionId } from "../../common/decode/sessions";
 import type { Simulator } from "../../simulator/types";
-import { httpPropName, SourceHost, type Auth, type EmittedEvent } from "../../runner/platform";
+import { httpPropName, SourceHost, UNIQUE_DEDUPE_IDS, type Auth, type EmittedEvent } from "../../runner/platform";
 import { FileDb } from "../../runner/state";
 import { modifySomething, seeded } from "./mutations";
 import { oauthApp } from "../../runner/auth";
@@ -79,11 +79,24 @@ function adder(slug: string): ((sim: Simulator, i: number) => string | undefined
 
 const dev = (d: string | number | null | undefined) => (d === null || d === undefined ? null : String(d));
 
-const countById = (events: EmittedEvent[]) => {
+/**
+ * How many times the platform delivers each id, replayed here from every raw `$emit` with Pipedream's
+ * `unique` dedupe (it remembers the last UNIQUE_DEDUPE_IDS ids), independently of the runner's own flag:
+ * a repeat inside that window is dropped, one after it is delivered again and counted.
+ */
+function deliveries(events: readonly EmittedEvent[], window = UNIQUE_DEDUPE_IDS): Map<string, number> {
   const m = new Map<string, number>();
-  for (const e of events) if (!e.duplicate) m.set(String(e.meta.id), (m.get(String(e.meta.id)) ?? 0) + 1);
+  const recent: string[] = [];
+  for (const e of events) {
+    const id = String(e.meta.id);
+    if (recent.includes(id)) continue;
+    recent.push(id);
+    if (recent.length > window) recent.shift();
+    m.set(id, (m.get(id) ?? 0) + 1);
+  }
   return m;
-};
+}
+const countById = (events: EmittedEvent[]) => deliveries(events);
 
 async function soak({ slug, component }: LoadedComponent) {
   const sim = await startSim({ seed: 11, pageSize: 4, rateLimitPerMinute: 0, frozenClock: true, now: Math.floor(Date.now() / 1000) });
@@ -134,7 +147,8 @@ async function soak({ slug, component }: LoadedComponent) {
     const expected = countById(twinEvents);
     const counts = {
       source: slug, cycles: CYCLES, failedRuns: failed, events: [...got.values()].reduce((a, b) => a + b, 0),
-      rawEmits: events.length, uniqueIds: got.size, expected: expected.size, added: added.size,
+      rawEmits: events.length, delivered: events.filter((e) => !e.duplicate).length, uniqueIds: got.size,
+      expected: expected.size, added: added.size,
     };
     console.log(`soak ${JSON.stringify(counts)}`);
     return { counts, got, expected, added };
@@ -143,6 +157,13 @@ async function soak({ slug, component }: LoadedComponent) {
     await sim.close();
   }
 }
+
+test("a repeat is dropped inside the dedupe window and counted again after it", () => {
+  const emit = (id: string): EmittedEvent => ({ event: {}, meta: { id }, duplicate: false });
+  const others = Array.from({ length: UNIQUE_DEDUPE_IDS }, (_, i) => emit(`other-${i}`));
+  expect(deliveries([emit("a"), emit("a"), ...others.slice(1)]).get("a")).toBe(1);
+  expect(deliveries([emit("a"), ...others, emit("a")]).get("a")).toBe(2);
+});
 
 test("at least 500 cycles are configured", () => {
   expect(CYCLES).toBeGreaterThanOrEqual(process.env.SOAK_CYCLES ? 1 : 500);
@@ -154,7 +175,9 @@ describe.each(sources.map((s) => [s.slug, s] as const))("%s", (_slug, source) =>
     const { counts, got, expected, added } = await soak(source);
     // Failures really happened, and the source recovered from them.
     expect(counts.failedRuns).toBeGreaterThan(CYCLES / 20);
+    // Every id delivered exactly once, and the runner's dedupe flags agree with the replay.
     expect([...got.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(counts.events).toBe(counts.delivered);
     expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
     expect([...added].filter((id) => !got.has(id))).toEqual([]);
   });

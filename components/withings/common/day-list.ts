@@ -29,12 +29,13 @@ function describeDays(dates: DayWindow): string {
 }
 
 /** What the day-range list actions (getactivity, getworkouts, sleep getsummary) differ in. */
-export interface DayListSpec<B, T, D> {
+export interface DayListSpec<T, D> {
   /** App method, e.g. `getActivity`. */
   method: string;
   /** Withings action; also names the endpoint's `data_fields` list. */
   action: "getactivity" | "getworkouts" | "getsummary";
-  pick: (body: B) => readonly T[] | undefined;
+  /** The list in each page, e.g. `activities`; checked with `listOf`. */
+  list: string;
   decode: (row: T, zone?: string) => D;
   defaultDays: number;
   /** Summary noun, singular and plural. */
@@ -45,8 +46,8 @@ export interface DayListSpec<B, T, D> {
  * The whole run of a day-range list action: validate every prop, resolve the days (`YYYY-MM-DD` in the
  * user's zone, or `lastupdate`), follow pages up to Max Results, decode, and export the summary.
  */
-export async function listByDays<B, T, D>(self: any, opts: ActionRunOptions | undefined,
-  spec: DayListSpec<B, T, D>): Promise<D[]> {
+export async function listByDays<T, D>(self: any, opts: ActionRunOptions | undefined,
+  spec: DayListSpec<T, D>): Promise<D[]> {
   const $ = stepOf(opts);
   const input = validate(() => ({
     range: parseRange(self, { allowLastUpdate: true }),
@@ -58,7 +59,7 @@ export async function listByDays<B, T, D>(self: any, opts: ActionRunOptions | un
   // Withings counts days in the user's zone: "today" and exact instants need it.
   const { zone, dates } = await dayWindow(self.withings, $, input.range, input.zone, spec.defaultDays);
   const args = { $, ...dates, data_fields: input.fields };
-  const rows = await collect<T>(self.withings.paginate(self.withings[spec.method], args, spec.pick, spec.action), input.max);
+  const rows = await collect<T>(self.withings.paginate(self.withings[spec.method], args, spec.list, spec.action), input.max);
   const out = rows.map((row) => spec.decode(row, zone));
   $.export("$summary", `Retrieved ${plural(out.length, ...spec.noun)} ${describeDays(dates)}`);
   return out;

@@ -2,7 +2,6 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { listByDays } from "../../common/day-list";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
-import type { GetActivityBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-daily-activity",
@@ -29,7 +28,7 @@ export default defineAction({
   },
   run(opts?: ActionRunOptions): Promise<DecodedActivity[]> {
     return listByDays(this, opts, {
-      method: "getActivity", action: "getactivity", pick: (body: GetActivityBody) => body.activities,
+      method: "getActivity", action: "getactivity", list: "activities",
       decode: decodeActivity, defaultDays: 7,
       noun: ["daily activity record"],
     });

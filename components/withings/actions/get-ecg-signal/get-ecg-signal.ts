@@ -3,15 +3,14 @@ import withings from "../../withings.app";
 import { stepOf, validate } from "../../common/component";
 import { findEcgRecording, writeEcgPicture, type EcgPicture } from "../../common/ecg-picture";
 import { decodeEcgSignal, type DecodedEcgRecord, type DecodedEcgSignal } from "../../../../common/decode/heart";
-import { InputError } from "../../../../common/errors";
+import { parseInteger } from "../../../../common/inputs";
+import { listOf } from "../../../../common/shape";
 import type { HeartGetBody } from "../../../../common/types";
 
 function parseSignalId(v: unknown): number {
-  const n = typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InputError("signalId", `must be the positive whole-number signalid of an ECG recording (e.g. 123456789), got ${JSON.stringify(v)}.`);
-  }
-  return n;
+  return parseInteger(v, "signalId", {
+    min: 1, max: Number.MAX_SAFE_INTEGER, what: "the positive whole-number signalid of an ECG recording (e.g. 123456789)",
+  });
 }
 
 export type EcgSignalOutput = DecodedEcgSignal & {
@@ -43,6 +42,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const signalid = validate(() => parseSignalId(this.signalId));
     const body: HeartGetBody = await this.withings.getHeartSignal({ $, signalid });
+    listOf<number>(body, "signal", "get", { items: "number" });
     const out = decodeEcgSignal(body, signalid);
     const { record, note } = await findEcgRecording(this.withings, $, signalid);
     const chart = await writeEcgPicture(out, record);

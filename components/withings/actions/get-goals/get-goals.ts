@@ -4,6 +4,7 @@ import { stepOf, validate } from "../../common/component";
 import { decodeGoals, describeGoals, type DecodedGoals } from "../../../../common/decode/user";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
 import { parseChoice } from "../../../../common/inputs";
+import { recordOf } from "../../../../common/shape";
 import type { GetGoalsBody } from "../../../../common/types";
 
 export default defineAction({
@@ -27,7 +28,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const system = validate(() => parseChoice(this.unitSystem, UNIT_SYSTEMS, "unitSystem", "metric"));
     const body: GetGoalsBody = await this.withings.getGoals({ $ });
-    const out = decodeGoals(body.goals, system);
+    const out = decodeGoals(recordOf<unknown>(body, "goals", "getgoals") as GetGoalsBody["goals"], system);
     $.export("$summary", describeGoals(out));
     return out;
   },

@@ -4,7 +4,8 @@ import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeIntradaySeries, type IntradayPoint } from "../../../../common/decode/intraday";
 import { chunkRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, shortInZone } from "../../../../common/dates";
-import type { GetIntradayBody } from "../../../../common/types";
+import { recordOf } from "../../../../common/shape";
+import type { GetIntradayBody, IntradayPoint as IntradaySample } from "../../../../common/types";
 
 /** One call per 24 h window; past a week that is too many calls for one step and too much data. */
 const LIMIT = {
@@ -58,7 +59,8 @@ export default defineAction({
       if (byTime.size >= input.max) break;
       const body: GetIntradayBody = await this.withings.getIntradayActivity({ $, ...window, data_fields: input.fields });
       // Adjacent windows share their boundary second; keep one sample per time.
-      for (const p of decodeIntradaySeries(body.series, tz)) {
+      const series = recordOf<IntradaySample>(body, "series", "getintradayactivity", { values: "object" });
+      for (const p of decodeIntradaySeries(series, tz)) {
         if (p.timestamp >= startdate && p.timestamp <= enddate && !byTime.has(p.timestamp)) byTime.set(p.timestamp, p);
       }
     }

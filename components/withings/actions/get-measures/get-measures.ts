@@ -4,9 +4,11 @@ import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { collect } from "../../../../common/paginate";
 import { decodeMeasureGroup, type DecodedMeasureGroup } from "../../../../common/decode/measures";
 import { UNIT_SYSTEMS } from "../../../../common/decode/units";
-import { parseChoice, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone } from "../../../../common/inputs";
-import { InputError } from "../../../../common/errors";
+import {
+  parseChoice, parseInteger, parseMaxResults, parseMeasureTypes, parseRange, parseTimeZone,
+} from "../../../../common/inputs";
 import { DAY, ymdInZone } from "../../../../common/dates";
+import { listOf } from "../../../../common/shape";
 import type { GetMeasBody, MeasureGroup } from "../../../../common/types";
 
 export default defineAction({
@@ -36,8 +38,8 @@ export default defineAction({
   async run(opts?: ActionRunOptions): Promise<DecodedMeasureGroup[]> {
     const $ = stepOf(opts);
     const input = validate(() => {
-      const category = this.category === undefined || this.category === null ? 1 : Number(this.category);
-      if (category !== 1 && category !== 2) throw new InputError("category", "must be 1 (real measures) or 2 (objectives).");
+      const category = this.category === undefined || this.category === null || this.category === "" ? 1
+        : parseInteger(this.category, "category", { min: 1, max: 2, what: "1 (real measures) or 2 (objectives)" });
       return {
         range: parseRange(this, { allowLastUpdate: true }),
         types: parseMeasureTypes(this.measureTypes),
@@ -59,7 +61,7 @@ export default defineAction({
     const pick = (body: GetMeasBody) => {
       reported ??= body.timezone;
       const tz = zone ?? body.timezone ?? "UTC";
-      return (body.measuregrps ?? []).map((group: MeasureGroup) => decodeMeasureGroup(group, tz, input.system));
+      return listOf<MeasureGroup>(body, "measuregrps", "getmeas").map((group) => decodeMeasureGroup(group, tz, input.system));
     };
     const args = { $, meastypes: input.types, category: input.category, ...dates };
     const out = await collect<DecodedMeasureGroup>(

@@ -2,7 +2,6 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { listByDays } from "../../common/day-list";
 import { decodeSleepSummary, type DecodedSleepSummary } from "../../../../common/decode/sleep";
-import type { GetSleepSummaryBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-sleep-summary",
@@ -31,7 +30,7 @@ export default defineAction({
   },
   run(opts?: ActionRunOptions): Promise<DecodedSleepSummary[]> {
     return listByDays(this, opts, {
-      method: "getSleepSummary", action: "getsummary", pick: (body: GetSleepSummaryBody) => body.series,
+      method: "getSleepSummary", action: "getsummary", list: "series",
       decode: decodeSleepSummary, defaultDays: 7,
       noun: ["sleep summary", "sleep summaries"],
     });

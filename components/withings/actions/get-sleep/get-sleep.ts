@@ -6,6 +6,7 @@ import {
 } from "../../../../common/decode/sleep";
 import { chunkRange, parseDataFields, parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, shortInZone } from "../../../../common/dates";
+import { listOf } from "../../../../common/shape";
 import type { GetSleepBody, SleepSegment } from "../../../../common/types";
 
 /** Withings answers 24 h per call; a week is 7 sequential calls, which is as far as this action goes. */
@@ -61,7 +62,7 @@ export default defineAction({
     let merged: SleepSegment[] = [];
     for (const chunk of chunkRange(window.startdate, window.enddate, DAY)) {
       const body: GetSleepBody = await this.withings.getSleep({ $, ...chunk, data_fields: input.fields });
-      merged = mergeSleepSegments([merged, Array.isArray(body.series) ? body.series : []]);
+      merged = mergeSleepSegments([merged, listOf<SleepSegment>(body, "series", "get")]);
       if (merged.length >= input.max) break;
     }
     const out = merged.slice(0, input.max).map((s) => decodeSleepSegment(s, tz));

@@ -2,7 +2,6 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { listByDays } from "../../common/day-list";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
-import type { GetWorkoutsBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-get-workouts",
@@ -29,7 +28,7 @@ export default defineAction({
   },
   run(opts?: ActionRunOptions): Promise<DecodedWorkout[]> {
     return listByDays(this, opts, {
-      method: "getWorkouts", action: "getworkouts", pick: (body: GetWorkoutsBody) => body.series,
+      method: "getWorkouts", action: "getworkouts", list: "series",
       decode: decodeWorkout, defaultDays: 30,
       noun: ["workout"],
     });

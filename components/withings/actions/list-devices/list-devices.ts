@@ -2,7 +2,8 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { plural, stepOf } from "../../common/component";
 import { decodeDevice, type DecodedDevice } from "../../../../common/decode/user";
-import type { GetDeviceBody } from "../../../../common/types";
+import { listOf } from "../../../../common/shape";
+import type { Device, GetDeviceBody } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-devices",
@@ -23,7 +24,7 @@ export default defineAction({
   async run(opts?: ActionRunOptions): Promise<DecodedDevice[]> {
     const $ = stepOf(opts);
     const body: GetDeviceBody = await this.withings.getDevices({ $ });
-    const out = (body.devices ?? []).map(decodeDevice);
+    const out = listOf<Device>(body, "devices", "getdevice").map(decodeDevice);
     $.export("$summary", `Found ${plural(out.length, "device")}`);
     return out;
   },

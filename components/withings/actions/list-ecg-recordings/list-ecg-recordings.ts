@@ -5,7 +5,7 @@ import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
 import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, ymdInZone } from "../../../../common/dates";
-import type { EcgRecord, HeartListBody } from "../../../../common/types";
+import type { EcgRecord } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-ecg-recordings",
@@ -46,7 +46,7 @@ export default defineAction({
 
     const args = { $, ...dates };
     const records = await collect<EcgRecord>(
-      this.withings.paginate(this.withings.listHeartRecords, args, (body: HeartListBody) => body.series, "list"), input.max);
+      this.withings.paginate(this.withings.listHeartRecords, args, "series", "list"), input.max);
     const out = records.map((r) => decodeEcgRecord(r, tz));
     const day = (epoch: number) => ymdInZone(epoch, tz);
     $.export("$summary", `Retrieved ${plural(out.length, "ECG recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
