@@ -31,10 +31,7 @@ export function modifySomething(sim: Simulator, rnd: () => number): void {
       break;
     }
     case 1: {
-      // Recent workouts only: the workout source emits an edited workout again, which the platform's dedupe
-      // hides only while the id is among the last 100. Editing any workout shows it (11 repeats in the soak);
-      // widen this to every workout once the source skips later edits as the sleep summary source does.
-      const w = pick(sim.data.workouts(user).slice(-20));
+      const w = pick(sim.data.workouts(user));
       if (w) sim.data.modifyWorkout(user, w.id, { data: { ...(w.data ?? {}), calories: 100 + Math.floor(rnd() * 500) } } as never);
       break;
     }
@@ -45,7 +42,9 @@ export function modifySomething(sim: Simulator, rnd: () => number): void {
     }
     default: {
       const tz = sim.data.timezone(user);
-      const day = ymdInZone(sim.clock.now() - Math.floor(rnd() * 5) * 86400, tz);
+      // Mostly the last few days (late syncs), sometimes a day months ago.
+      const back = rnd() < 0.8 ? Math.floor(rnd() * 5) : Math.floor(rnd() * 300);
+      const day = ymdInZone(sim.clock.now() - back * 86400, tz);
       try {
         sim.data.modifyActivity(user, day, { steps: 1000 + Math.floor(rnd() * 15000) });
       } catch {

@@ -2,6 +2,7 @@ import { fromStored, furthest, LAG_GUARD, nextSince, OVERLAP, toStored } from ".
 import { MostRecent, type PolledEvent } from "../../components/withings/sources/common/events";
 import { mergePendingDays, storedPendingDays, type PendingDay } from "../../components/withings/sources/common/days";
 import { latestModified } from "../../components/withings/sources/common/polling";
+import { rememberSeen, storedSeen } from "../../components/withings/sources/common/seen";
 
 const ev = (id: string, time: number): PolledEvent => ({ id, time, summary: id, event: { id } });
 
@@ -72,4 +73,16 @@ describe("pending days", () => {
 test("latestModified ignores records without a usable modified", () => {
   expect(latestModified([{ modified: 5 }, { modified: "9" }, null, { modified: 7 }, {}])).toBe(7);
   expect(latestModified([])).toBeUndefined();
+});
+
+describe("seen ids", () => {
+  it("keeps one entry per id, drops those older than `from`, and the most recent `max`", () => {
+    const stored: Array<[string, number]> = [["a", 10], ["b", 20], ["c", 30]];
+    expect(rememberSeen(stored, [["d", 40], ["a", 11]], { max: 3 })).toEqual([["d", 40], ["c", 30], ["b", 20]]);
+    expect(rememberSeen(stored, [["d", 40]], { from: 25 })).toEqual([["d", 40], ["c", 30]]);
+  });
+  it("reads a damaged stored list as the entries it can use", () => {
+    expect(storedSeen([["a", 1], ["b"], [2, 3], "x", ["c", Number.NaN]])).toEqual([["a", 1]]);
+    expect(storedSeen({})).toEqual([]);
+  });
 });

@@ -53,7 +53,7 @@ describe("New Stethoscope Recording", () => {
     expect(h.delivered.map((e) => e.meta.id)).toEqual(["stetho-187000101", "stetho-187000102", "stetho-187000199"]);
     // Not even emitted twice: the source remembers the ids of the last day it emitted.
     expect(h.emitted.map((e) => e.meta.id)).toEqual(["stetho-187000101", "stetho-187000102", "stetho-187000199"]);
-    expect(h.db.get("seen")).toEqual(expect.arrayContaining([[187000101, expect.any(Number)], [187000102, expect.any(Number)], [187000199, T0 - 3 * 3600]]));
+    expect(h.db.get("seen")).toEqual(expect.arrayContaining([["stetho-187000101", expect.any(Number)], ["stetho-187000102", expect.any(Number)], ["stetho-187000199", T0 - 3 * 3600]]));
     const late = h.delivered[2];
     expect(late.meta).toEqual({ id: "stetho-187000199", ts: (T0 - 3 * 3600) * 1000, summary: "Heart sounds: VHD vhd_9 on 2026-11-20 05:33 Europe/Paris" });
     expect(h.cursor()).toBe(T0 + 1800 - 300);

@@ -45,6 +45,27 @@ describe("New Workout", () => {
   });
 });
 
+describe("New Workout, edits", () => {
+  it("does not emit a workout again when Withings returns it edited, even 150 workouts later", async () => {
+    setNow(T0);
+    const server = fakeLastupdateList("/v2/measure", "series");
+    const base = loadFixture("source-measure-getworkouts").body.series[0];
+    server.serve(1 + 3 + 1);
+    const h = sourceHarness(workout);
+    await h.deploy();
+    server.records = Array.from({ length: 150 }, (_, i) => ({ ...base, id: 5000 + i, startdate: T0 - 86400 + i * 60, enddate: T0 - 86400 + i * 60 + 600, modified: T0 + 100 }));
+    setNow(T0 + 900);
+    await h.run();
+    expect(h.emitted).toHaveLength(150);
+    server.records[0] = { ...server.records[0], category: 2, modified: T0 + 1000 }; // the first one, edited
+    setNow(T0 + 1800);
+    await h.run();
+    expect(h.emitted).toHaveLength(150);
+    // The memory is bounded: the 150 ids, not every workout ever.
+    expect((h.db.get("seen") as unknown[]).length).toBe(150);
+  });
+});
+
 describe("New Sleep Summary", () => {
   it("emits each night once with its score, and not again when Withings recomputes it later", async () => {
     setNow(T0);

@@ -38,8 +38,7 @@ export async function readSessions(app: any, window: PollWindow, offset: Offset,
   // Whether `lastupdate` is strict or inclusive is undocumented: re-read a few seconds so a group stored in the
   // same second as the previous answer is not skipped; its stable session id absorbs the repeat.
   const args = { meastypes: input.types, category: 1, lastupdate: Math.max(0, window.since - LASTUPDATE_SLACK) };
-  const page = await fetchPage<GetMeasBody, MeasureGroup>(app, app.getMeasures, "getmeas", args, offset,
-    (b) => b.measuregrps);
+  const page = await fetchPage<GetMeasBody, MeasureGroup>(app, app.getMeasures, "getmeas", args, offset, "measuregrps");
   ctx.timezone = page.body.timezone || ctx.timezone || "UTC";
   const fresh = page.records.filter((g) => !isLaterEdit(g.created, window));
   let groups = [...(ctx.carry ?? []), ...fresh];

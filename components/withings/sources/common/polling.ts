@@ -4,6 +4,7 @@ import withings from "../../withings.app";
 import { DAY, nowEpoch } from "../../../../common/dates";
 import { WithingsResponseError } from "../../../../common/errors";
 import type { Offset } from "../../../../common/paginate";
+import { listOf } from "../../../../common/shape";
 import type { Paged } from "../../../../common/types";
 import { fromStored, furthest, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
 import { MostRecent, orderEvents, type PolledEvent } from "./events";
@@ -83,12 +84,15 @@ export interface PollingThis {
   [prop: string]: any;
 }
 
-/** One page of a paged Withings call: its records (picked from the body), `more` and the next offset. */
+/**
+ * One page of a paged Withings call: its records (the list `key` of the body, checked: a missing or
+ * mis-shaped list throws before anything is emitted or the cursor moves), `more` and the next offset.
+ */
 export async function fetchPage<B extends Paged, T>(app: any, fetch: (args: Record<string, unknown>) => Promise<B>,
-  action: string, args: Record<string, unknown>, offset: Offset, pick: (body: B) => readonly T[] | undefined,
+  action: string, args: Record<string, unknown>, offset: Offset, key: string,
 ): Promise<{ body: B; records: readonly T[]; more: boolean; offset?: Offset; action: string; latest?: number }> {
   const body = await fetch.call(app, offset === undefined ? args : { ...args, offset });
-  const records = pick(body) ?? [];
+  const records = listOf<T>(body, key, action);
   return { body, records, more: Boolean(body.more), offset: body.offset, action, latest: latestModified(records) };
 }
 

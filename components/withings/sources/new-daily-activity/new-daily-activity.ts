@@ -1,6 +1,7 @@
 import { defineSource } from "@pipedream/types";
 import common, { boundedId, deviceKey, fetchPage, type PolledEvent, type PollWindow, type RunContext } from "../common/polling";
 import { dayBounds, mergePendingDays, pendingDay, storedPendingDays, type PendingDay } from "../common/days";
+import { seenMethods } from "../common/seen";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
 import { DEFAULT_DATA_FIELDS } from "../../../../common/codes/data-fields";
 import { nowEpoch } from "../../../../common/dates";
@@ -39,6 +40,7 @@ export default {
     },
     methods: {
       ...common.methods,
+      ...seenMethods,
       _getPendingDays(): PendingDay[] {
         return storedPendingDays(this.db.get("pendingDays"));
       },
@@ -53,7 +55,7 @@ export default {
       async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getactivity };
         const page = await fetchPage<GetActivityBody, Activity>(this.withings, this.withings.getActivity, "getactivity",
-          args, offset, (b) => b.activities);
+          args, offset, "activities");
         const now = nowEpoch();
         const unfinished = (ctx.pendingDays ??= []) as PendingDay[];
         const finished = (ctx.finishedDays ??= new Set<string>()) as Set<string>;
@@ -64,7 +66,10 @@ export default {
           if (day.end > now) unfinished.push(day);
           else {
             finished.add(day.key);
-            events.push(this.dayEvent(day.activity));
+            // A finished day Withings changes later comes back with the same id: emitted once (with Include
+            // Updates, each version has its own id).
+            const e = this.dayEvent(day.activity);
+            if (this._firstSighting(ctx, e.id, e.time)) events.push(e);
           }
         }
         return { ...page, events };
@@ -78,10 +83,12 @@ export default {
         const due = mergePendingDays(this._getPendingDays(), read).filter((p) => p.end <= now && !emitted.has(p.key));
         for (const p of due) emitted.add(p.key);
         return {
-          events: due.map((p) => this.dayEvent(p.activity)),
+          events: due.map((p) => this.dayEvent(p.activity)).filter((e) => this._firstSighting(ctx, e.id, e.time)),
           // Stored only after those events were emitted; read again first in case another run wrote meanwhile.
-          commit: () => this._setPendingDays(mergePendingDays(this._getPendingDays(), read)
-            .filter((p) => !emitted.has(p.key))),
+          commit: () => {
+            this._setPendingDays(mergePendingDays(this._getPendingDays(), read).filter((p) => !emitted.has(p.key)));
+            this._rememberSeen(ctx);
+          },
         };
       },
     },

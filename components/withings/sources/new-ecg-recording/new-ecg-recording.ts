@@ -48,7 +48,7 @@ export default {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
         const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
         const page = await fetchPage<HeartListBody, EcgRecord>(this.withings, this.withings.listHeartRecords, "list",
-          args, offset, (b) => b.series);
+          args, offset, "series");
         const events = page.records
           .filter((r) => (r.modified ?? r.timestamp) > window.since)
           .map((r) => {

@@ -30,7 +30,7 @@ export default {
       async readPage(window: PollWindow, offset: Offset) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getsummary };
         const page = await fetchPage<GetSleepSummaryBody, SleepSummary>(this.withings, this.withings.getSleepSummary,
-          "getsummary", args, offset, (b) => b.series);
+          "getsummary", args, offset, "series");
         // A night Withings recomputed later (created before the window) was already emitted.
         const events = page.records.filter((r) => !isLaterEdit(r.created, window)).map((row) => {
           const s = decodeSleepSummary(row, "UTC");

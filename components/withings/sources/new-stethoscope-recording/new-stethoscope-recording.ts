@@ -1,6 +1,7 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
 import common, { fetchPage, type PollWindow, type RunContext } from "../common/polling";
+import { seenMethods } from "../common/seen";
 import { onDate } from "../common/measures";
 import { decodeStethoRecord, type DecodedStethoRecord } from "../../../../common/decode/stetho";
 import { validate } from "../../common/component";
@@ -13,17 +14,9 @@ import sampleEmit from "./test-event";
 /**
  * Stetho v2 List filters on the recording time and carries no modification time. Each run re-reads a
  * day before the cursor to catch recordings uploaded late, and remembers the signal ids it emitted from
- * that last day (a handful: recordings are rare) so that a quiet run emits nothing.
+ * that day (a handful: recordings are rare) so that a quiet run emits nothing.
  */
 const LATE_UPLOAD_WINDOW = DAY;
-
-/** A recording emitted within the late-upload window: its signal id and time. */
-type Seen = [signalid: number, timestamp: number];
-
-function storedSeen(v: unknown): Seen[] {
-  return Array.isArray(v) ? v.filter((x): x is Seen => Array.isArray(x) && x.length === 2
-    && Number.isFinite(x[0]) && Number.isFinite(x[1])) : [];
-}
 
 /** "Heart sounds: VHD negative" */
 function describe(d: DecodedStethoRecord): string {
@@ -50,42 +43,28 @@ export default {
     },
     methods: {
       ...common.methods,
-      _getSeen(): Seen[] {
-        return storedSeen(this.db.get("seen"));
-      },
-      _setSeen(seen: Seen[]) {
-        this.db.set("seen", seen);
-      },
+      ...seenMethods,
       async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
         const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
         const page = await fetchPage<StethoListBody, StethoRecord>(this.withings, this.withings.listStethoRecords,
-          "list", args, offset, (b) => b.series);
-        const known = (ctx.known ??= new Set(this._getSeen().map(([id]) => id))) as Set<number>;
-        const fresh = (ctx.fresh ??= []) as Seen[];
+          "list", args, offset, "series");
         ctx.since = window.since;
         const events = page.records
-          .filter((r) => typeof r.signalid === "number" && Number.isFinite(r.timestamp) && !known.has(r.signalid))
+          .filter((r) => typeof r.signalid === "number" && Number.isFinite(r.timestamp))
           .map((r) => {
             const d = decodeStethoRecord(r, zone);
-            fresh.push([r.signalid as number, r.timestamp]);
             const id = `stetho-${d.signalid}`;
             return { id, time: d.timestamp, summary: describe(d) + onDate(d.timestamp, d.timezone), event: { id, ...d } as never };
-          });
+          })
+          .filter((e) => this._firstSighting(ctx, e.id, e.time));
         return { ...page, events };
       },
       /** Stores the ids emitted (once they are), keeping only those a later run's window can still return. */
       settle(ctx: RunContext) {
-        const fresh = (ctx.fresh ?? []) as Seen[];
-        return {
-          events: [],
-          commit: () => {
-            // Later windows start no earlier than this one: older recordings cannot come back.
-            const keepFrom = (typeof ctx.since === "number" ? ctx.since : nowEpoch()) - LATE_UPLOAD_WINDOW;
-            const byId = new Map([...this._getSeen(), ...fresh].map((x) => [x[0], x] as const));
-            this._setSeen([...byId.values()].filter(([, ts]) => ts >= keepFrom));
-          },
-        };
+        // Later windows start no earlier than this one: older recordings cannot come back.
+        const from = (typeof ctx.since === "number" ? ctx.since : nowEpoch()) - LATE_UPLOAD_WINDOW;
+        return { events: [], commit: () => this._rememberSeen(ctx, { from, max: Infinity }) };
       },
     },
   }),

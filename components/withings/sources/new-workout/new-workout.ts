@@ -1,5 +1,6 @@
 import { defineSource } from "@pipedream/types";
-import common, { fetchPage, type PollWindow } from "../common/polling";
+import common, { fetchPage, type PollWindow, type RunContext } from "../common/polling";
+import { seenMethods } from "../common/seen";
 import type { Offset } from "../../../../common/paginate";
 import { onDate } from "../common/measures";
 import { decodeWorkout, type DecodedWorkout } from "../../../../common/decode/workouts";
@@ -28,15 +29,20 @@ export default {
     props: { ...common.props },
     methods: {
       ...common.methods,
-      async readPage(window: PollWindow, offset: Offset) {
+      ...seenMethods,
+      async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getworkouts };
         const page = await fetchPage<GetWorkoutsBody, Workout>(this.withings, this.withings.getWorkouts, "getworkouts",
-          args, offset, (b) => b.series);
+          args, offset, "series");
+        // Withings returns an edited workout again and has no creation time to tell: the ids already emitted say it.
         const events = page.records.map((row) => {
           const w = decodeWorkout(row, "UTC");
           return { id: String(w.id), time: w.startdate, summary: describe(w) + onDate(w.startdate, w.timezone), event: w as never };
-        });
+        }).filter((e) => this._firstSighting(ctx, e.id, e.time));
         return { ...page, events };
+      },
+      settle(ctx: RunContext) {
+        return { events: [], commit: () => this._rememberSeen(ctx) };
       },
     },
   }),
