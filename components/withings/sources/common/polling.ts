@@ -24,7 +24,10 @@ export { OVERLAP } from "./cursor";
 /** How far back `deploy` looks, and how many records it emits at most. */
 export const BACKFILL_SPAN = 30 * DAY;
 export const BACKFILL_MAX = 25;
-/** Pages one run reads at most, and how long it keeps starting new pages (Pipedream ends a run at 30 s by default). */
+/**
+ * Pages one run reads at most, and how long it keeps starting new pages: a run ends well inside Pipedream's
+ * run time limit even with Withings' retries (a page may wait 14 s for a rate limit to pass).
+ */
 export const MAX_PAGES_PER_RUN = 20;
 export const RUN_BUDGET_MS = 15_000;
 
