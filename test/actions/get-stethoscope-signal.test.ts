@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-stethoscope-signal/get-stethoscope-signal";
 import app from "../../components/withings/withings.app";
@@ -84,12 +84,14 @@ describe("Get Stethoscope Signal", () => {
     ["a null body", null, /returned nothing where the "signal" list belongs/],
     ["a body that is text", "[213]", /returned a string instead of a response body/],
   ])("refuses a reply with %s with a WithingsResponseError, writing no file", async (_what, body, message) => {
+    const wavPath = "/tmp/withings-stetho-187000555.wav";
+    rmSync(wavPath, { force: true });
     mockWithings([{ path: "/v2/stetho", body: { status: 0, body } }]);
     const err = await runAction(action, { signalId: 187000555 }).catch((e) => e);
     expect(err).toBeInstanceOf(WithingsResponseError);
     expect(err.message).toMatch(/^Withings get /);
     expect(err.message).toMatch(message);
-    expect(existsSync("/tmp/withings-stetho-187000555.wav")).toBe(false);
+    expect(existsSync(wavPath)).toBe(false);
   });
 
   it.each([
