@@ -101,6 +101,21 @@ describe("Get ECG Signal", () => {
     expect(result.recording).toMatchObject({ signalid: 412301877, afib_result: "positive" });
   });
 
+  it.each([
+    ["a null series", { status: 0, body: { series: null, more: false } }, /^Withings list returned null where the "series" list belongs/],
+    ["a series of numbers", { status: 0, body: { series: [7], more: false } }, /^Withings list returned a "series" list whose item 0 is a number/],
+  ])("keeps the signal and says so when the list holds %s", async (_what, list, note) => {
+    const http = mockWithings([
+      { path: "/v2/heart", body: loadFixture("heartv2-get") },
+      { path: "/v2/heart", body: list },
+    ]);
+    const { result } = await runAction(action, { signalId: 412876530 });
+    expect(http.requests.map((r) => r.form.action)).toEqual(["get", "list"]);
+    expect(result.recording).toBeNull();
+    expect(result.sample_count).toBeGreaterThan(0);
+    expect(result.chart_note.replace(/^the ECG list could not be read: /, "")).toMatch(note);
+  });
+
   it("keeps unknown positions and a missing frequency without throwing", async () => {
     mockWithings([
       { path: "/v2/heart", body: loadFixture("heartv2-get-unknown-nulls") },

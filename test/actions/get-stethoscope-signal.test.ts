@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { ConfigurationError } from "@pipedream/platform";
 import action from "../../components/withings/actions/get-stethoscope-signal/get-stethoscope-signal";
 import app from "../../components/withings/withings.app";
+import { WithingsResponseError } from "../../common/errors";
 import { loadFixture } from "../helpers/fixtures";
 import { mockWithings, resetHttp, TOKEN } from "../helpers/http";
 import { appInstance, runAction } from "../helpers/context";
@@ -66,7 +67,35 @@ describe("Get Stethoscope Signal", () => {
   });
 
   it.each([
-    [undefined], [null], [""], [0], [-4], [1.5], ["12abc"], [Number.MAX_SAFE_INTEGER + 2], [true],
+    ["a list in JSON text", "[213, 85]", [8, -8]],
+    ["base64 text", Buffer.from([213, 85]).toString("base64"), [8, -8]],
+  ])("reads a signal sent as %s", async (_what, signal, samples) => {
+    mockWithings([{ path: "/v2/stetho", body: { status: 0, body: { signal, frequency: 4000 } } }]);
+    const { result } = await runAction(action, { signalId: 187000004 });
+    expect(result).toMatchObject({ sample_count: 2, invalid_samples: 0, signal });
+    expect(wavSamples(result.audio.wav_path).samples).toEqual(samples);
+  });
+
+  it.each([
+    ["no signal", { frequency: 4000 }, /returned nothing where the "signal" list belongs/],
+    ["a null signal", { signal: null }, /returned null where the "signal" list belongs/],
+    ["a signal that is an object", { signal: { 0: 213 } }, /returned an object where the "signal" list belongs/],
+    ["a signal holding text", { signal: [213, "85"] }, /returned a "signal" list whose item 1 is a string, not a number/],
+    ["a null body", null, /returned nothing where the "signal" list belongs/],
+    ["a body that is text", "[213]", /returned a string instead of a response body/],
+  ])("refuses a reply with %s with a WithingsResponseError, writing no file", async (_what, body, message) => {
+    const wavPath = "/tmp/withings-stetho-187000555.wav";
+    rmSync(wavPath, { force: true });
+    mockWithings([{ path: "/v2/stetho", body: { status: 0, body } }]);
+    const err = await runAction(action, { signalId: 187000555 }).catch((e) => e);
+    expect(err).toBeInstanceOf(WithingsResponseError);
+    expect(err.message).toMatch(/^Withings get /);
+    expect(err.message).toMatch(message);
+    expect(existsSync(wavPath)).toBe(false);
+  });
+
+  it.each([
+    [undefined], [null], [""], [0], [-4], [1.5], ["12abc"], ["1e3"], ["0x10"], ["+5"], [Number.MAX_SAFE_INTEGER + 2], [true], [[5]],
   ])("refuses signalId %j with a ConfigurationError naming signalId, before any request", async (signalId) => {
     const http = mockWithings([]);
     const err = await runAction(action, { signalId }).catch((e) => e);

@@ -102,6 +102,26 @@ describe("List Stethoscope Recordings", () => {
     await expect(runAction(action, RANGE)).rejects.toBeInstanceOf(WithingsResponseError);
   });
 
+  it.each([
+    ["no series", { more: false }, /returned nothing where the "series" list belongs/],
+    ["a series that is an object", { series: { a: 1 }, more: false }, /returned an object where the "series" list belongs/],
+    ["a series of numbers", { series: [187000004], more: false }, /returned a "series" list whose item 0 is a number, not a record/],
+  ])("refuses a page with %s with a WithingsResponseError", async (_what, body, message) => {
+    mockWithings([{ path: "/v2/stetho", body: { status: 0, body } }]);
+    const err = await runAction(action, RANGE).catch((e) => e);
+    expect(err).toBeInstanceOf(WithingsResponseError);
+    expect(err.message).toMatch(/^Withings list /);
+    expect(err.message).toMatch(message);
+  });
+
+  it("refuses a broken second page rather than returning the first alone", async () => {
+    mockWithings([
+      { path: "/v2/stetho", body: loadFixture("stethov2-list-page-1") },
+      { path: "/v2/stetho", body: { status: 0, body: { series: null, more: false } } },
+    ]);
+    await expect(runAction(action, RANGE)).rejects.toBeInstanceOf(WithingsResponseError);
+  });
+
   it("keeps unknown codes and missing values without throwing", async () => {
     mockWithings([{ path: "/v2/stetho", body: loadFixture("stethov2-list-unknown-nulls") }]);
     const { result } = await runAction(action, RANGE);

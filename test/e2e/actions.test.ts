@@ -21,8 +21,13 @@ test("actions are discovered from the folders", () => {
   for (const a of actions) expect(a.component.key).toBe(`withings-${a.slug}`);
 });
 
-/** Per action: the Withings call it must make, and the field every returned record has (or a check of the object). */
-const EXPECTED: Record<string, { call: string; item?: string; check?: (r: Record<string, any>, props: Record<string, unknown>) => boolean }> = {
+/**
+ * Per action: the Withings call it must make, any other calls it makes by design (`also`), and the field every
+ * returned record has (or a check of the object).
+ */
+const EXPECTED: Record<string, {
+  call: string; also?: string[]; item?: string; check?: (r: Record<string, any>, props: Record<string, unknown>) => boolean;
+}> = {
   "get-daily-activity": { call: "/v2/measure getactivity", item: "date" },
   "get-intraday-activity": { call: "/v2/measure getintradayactivity", item: "timestamp" },
   "get-measures": { call: "/measure getmeas", item: "grpid" },
@@ -33,7 +38,16 @@ const EXPECTED: Record<string, { call: string; item?: string; check?: (r: Record
   "list-ecg-recordings": { call: "/v2/heart list", item: "signalid" },
   "get-ecg-signal": {
     call: "/v2/heart get",
-    check: (r, props) => r.signalid === props.signalId && r.sample_count > 0 && r.sample_count === r.signal.length,
+    // The recording's time and AFib result for the strip chart's header live only in Heart v2 List.
+    also: ["/v2/heart list"],
+    check: (r, props) => r.signalid === props.signalId && r.sample_count > 0 && r.sample_count === r.signal.length
+      && r.recording?.signalid === props.signalId && typeof r.recording?.afib_result === "string",
+  },
+  "list-stethoscope-recordings": { call: "/v2/stetho list", item: "signalid" },
+  "get-stethoscope-signal": {
+    call: "/v2/stetho get",
+    check: (r, props) => r.signalid === props.signalId && r.sample_count > 0 && r.sample_count === r.signal.length
+      && r.invalid_samples === 0 && r.audio.bytes === 44 + 2 * r.sample_count,
   },
   "get-goals": {
     call: "/v2/user getgoals",
@@ -61,7 +75,9 @@ describe.each(actions.map((a) => [a.slug, a] as const))("%s", (slug, { component
     expect(expected).toBeDefined();
     const made = new Set(calls.map((c) => `${c.path} ${c.action}`));
     expect(made.has(expected.call)).toBe(true);
-    expect([...made].filter((c) => c !== expected.call && c !== "/measure getmeas")).toEqual([]);
+    for (const c of expected.also ?? []) expect(made.has(c)).toBe(true);
+    const allowed = new Set([expected.call, ...(expected.also ?? []), "/measure getmeas"]);
+    expect([...made].filter((c) => !allowed.has(c))).toEqual([]);
     if (expected.item) {
       // The demo user has data in every default range: the list is not empty and holds decoded records.
       expect(Array.isArray(r.result)).toBe(true);

@@ -70,6 +70,7 @@ const TOKEN_CALLS: Array<[string, (app: any, $: unknown) => Promise<unknown>]> =
 const ACTIONS = tsComponents("actions");
 const ACTION_PROPS: Record<string, Record<string, unknown>> = {
   "get-ecg-signal": { signalId: 123 },
+  "get-stethoscope-signal": { signalId: 187000004 },
 };
 
 function recordingStep() {
@@ -143,6 +144,26 @@ async function probe(name: string, mode: EchoMode, run: ($: unknown) => Promise<
   }
 }
 
+/** A run that must succeed: its result, summary, exports and logs are searched for every secret. */
+async function probeOutput(label: string, mode: EchoMode, run: ($: unknown) => Promise<unknown>): Promise<void> {
+  echo.mode = mode;
+  process.env.WITHINGS_RETRIES = mode.kind === "hang" ? "0" : "3";
+  logs.length = 0;
+  const { exports, $ } = recordingStep();
+  let result: unknown;
+  try {
+    result = await run($);
+  } catch (err) {
+    results.wrongClass.push(`${label}: failed instead of succeeding: ${safe(() => (err as Error)?.name)} ${safe(() => (err as Error)?.message)}`.slice(0, 300));
+  }
+  results.paths++;
+  const seen = { ...surfaces(undefined, exports, logs), result: safe(() => inspect(result, { depth: 10 })) + safe(() => JSON.stringify(result)) };
+  for (const [where, text] of Object.entries(seen)) {
+    const lower = text.toLowerCase();
+    for (const f of ALL_FORMS) if (lower.includes(f)) results.leaks.push(`${label} ${where}: ${f}`);
+  }
+}
+
 const LIST_MODES = MODES;
 /** A raw data call returns the body as is; the shape of a list is checked where the list is used. */
 const NO_LIST = new Set([...DATA_CALLS.map(([name]) => name),"subscribeNotification", "revokeNotification", "updateNotification", "getNotification",
@@ -169,6 +190,31 @@ describe("no secret in any output, on every error path", () => {
       const self = actionInstance(component, { timezone: "UTC", ...(ACTION_PROPS[slug] ?? {}) },
         { oauth_access_token: SECRETS.access, oauth_refresh_token: SECRETS.refresh });
       await probe(`action ${slug}`, mode, ($) => (component as any).run.call(self, { $, steps: {} }));
+    }
+  });
+
+  // Get ECG Signal then looks its recording up in Heart v2 List, and a failed look-up is only a note in the
+  // output: the signal is read well here so that every failure of the look-up is seen where it ends up.
+  it("action get-ecg-signal when only its recording look-up fails", async () => {
+    echo.pass = (r) => (new URLSearchParams(r.raw).get("action") === "get"
+      ? { signal: [10, -20, 30, -40], sampling_frequency: 500, wearposition: 1 } : undefined);
+    const component = ACTIONS.find((a) => a.slug === "get-ecg-signal")!.component as any;
+    try {
+      for (const mode of MODES) {
+        const self = actionInstance(component, { signalId: 123 },
+          { oauth_access_token: SECRETS.access, oauth_refresh_token: SECRETS.refresh });
+        let out: any;
+        await probeOutput(`get-ecg-signal look-up / ${modeName(mode)}`, mode, async ($) => {
+          out = await component.run.call(self, { $, steps: {} });
+          return out;
+        });
+        // The signal is kept and the failure is told, in words that carry no secret (checked above).
+        expect(out?.sample_count).toBe(4);
+        expect(out?.recording).toBeNull();
+        expect(out?.chart_note).toMatch(/^the ECG list could not be read: Withings /);
+      }
+    } finally {
+      echo.pass = undefined;
     }
   });
 

@@ -7,7 +7,10 @@ import { tsComponents } from "../e2e/sim-helpers";
 
 afterEach(resetHttp);
 
-const PROPS: Record<string, Record<string, unknown>> = { "get-ecg-signal": { signalId: 123 } };
+const PROPS: Record<string, Record<string, unknown>> = {
+  "get-ecg-signal": { signalId: 123 },
+  "get-stethoscope-signal": { signalId: 187000004 },
+};
 const ODD: Array<[string, unknown]> = [
   ["{status:0} with no body", { status: 0 }],
   ["a null body", { status: 0, body: null }],

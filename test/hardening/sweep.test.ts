@@ -40,6 +40,7 @@ const BODIES: Record<string, unknown> = {
 };
 function reply(url: string, action: string): unknown {
   if (url.endsWith("/v2/heart") && action === "get") return { signal: [1, 2, 3], sampling_frequency: 300, wearposition: 1 };
+  if (url.endsWith("/v2/stetho") && action === "get") return { signal: [213, 85, 42], frequency: 4000, position: 18, vhd: 0 };
   if (url.endsWith("/v2/sleep") && action === "get") return { series: [], model: 32 };
   return BODIES[action] ?? {};
 }
@@ -151,6 +152,11 @@ function mustRefuse(props: Record<string, unknown>, defs: Record<string, { type?
 }
 
 const actions = tsComponents("actions");
+/** A valid value of each required prop, kept while another prop gets the hostile value. */
+const REQUIRED: Record<string, Record<string, unknown>> = {
+  "get-ecg-signal": { signalId: 123 },
+  "get-stethoscope-signal": { signalId: 187000004 },
+};
 const stats = { tried: 0, succeeded: 0, refused: 0, refusedAfterZone: 0, bad: [] as string[] };
 
 beforeAll(() => {
@@ -231,7 +237,8 @@ describe.each(actions.map((a) => [a.slug, a.component] as const))("%s", (slug, c
 
   it("refuses or sends well-formed requests for every hostile value of every prop", async () => {
     for (const name of propNames) {
-      for (const value of HOSTILE) await tryCase(slug, component, defs, { [name]: value, ...(slug === "get-ecg-signal" && name !== "signalId" ? { signalId: 123 } : {}) });
+      const others = Object.fromEntries(Object.entries(REQUIRED[slug] ?? {}).filter(([k]) => k !== name));
+      for (const value of HOSTILE) await tryCase(slug, component, defs, { [name]: value, ...others });
     }
   });
 

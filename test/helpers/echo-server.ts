@@ -68,9 +68,15 @@ function answer(mode: EchoMode, r: Received, res: ServerResponse): void {
   }
 }
 
-/** A loopback HTTP server that answers every request according to the current `mode`. */
-export async function startEchoServer(): Promise<{ url: string; received: Received[]; mode: EchoMode; close(): Promise<void> }> {
-  const state = { mode: { kind: "envelope", status: 401 } as EchoMode, received: [] as Received[] };
+/**
+ * Answers a request well instead of by the mode: returns the `body` of a success envelope, or undefined to
+ * let the mode answer. Lets a test fail one call of an action while the calls before it succeed.
+ */
+export type Pass = (r: Received) => unknown;
+
+/** A loopback HTTP server that answers every request according to the current `mode` (after `pass`, when set). */
+export async function startEchoServer(): Promise<{ url: string; received: Received[]; mode: EchoMode; pass?: Pass; close(): Promise<void> }> {
+  const state = { mode: { kind: "envelope", status: 401 } as EchoMode, received: [] as Received[], pass: undefined as Pass | undefined };
   const open = new Set<ServerResponse>();
   const server: Server = createServer((req: IncomingMessage, res) => {
     const chunks: Buffer[] = [];
@@ -80,7 +86,13 @@ export async function startEchoServer(): Promise<{ url: string; received: Receiv
       state.received.push(r);
       open.add(res);
       res.on("close", () => open.delete(res));
-      answer(state.mode, r, res);
+      const body = state.pass?.(r);
+      if (body === undefined) {
+        answer(state.mode, r, res);
+      } else {
+        res.writeHead(200, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ status: 0, body }));
+      }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -90,6 +102,8 @@ export async function startEchoServer(): Promise<{ url: string; received: Receiv
     received: state.received,
     get mode() { return state.mode; },
     set mode(m: EchoMode) { state.mode = m; },
+    get pass() { return state.pass; },
+    set pass(p: Pass | undefined) { state.pass = p; },
     async close() {
       for (const res of open) res.socket?.destroy();
       server.closeAllConnections?.();

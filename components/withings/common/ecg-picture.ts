@@ -3,7 +3,7 @@ import { svgToPng } from "../../../common/render/png";
 import { decodeEcgRecord, type DecodedEcgRecord, type DecodedEcgSignal } from "../../../common/decode/heart";
 import { shortInZone } from "../../../common/dates";
 import { WithingsError } from "../../../common/errors";
-import type { EcgRecord, HeartListBody } from "../../../common/types";
+import type { EcgRecord } from "../../../common/types";
 import { writeOutputFile } from "./files";
 
 /** PNG resolution: 5 px per millimetre (about 127 dpi), a 30 s strip is about 1.3k × 0.7k px. */
@@ -29,7 +29,7 @@ export interface EcgPicture {
 export async function findEcgRecording(app: any, $: unknown, signalid: number): Promise<{ record: DecodedEcgRecord | null; note?: string }> {
   try {
     let seen = 0;
-    for await (const r of app.paginate(app.listHeartRecords, { $ }, (b: HeartListBody) => b.series, "list") as AsyncIterable<EcgRecord>) {
+    for await (const r of app.paginate(app.listHeartRecords, { $ }, "series", "list") as AsyncIterable<EcgRecord>) {
       if (r.ecg?.signalid === signalid) return { record: decodeEcgRecord(r, "UTC") };
       if (++seen >= LOOKUP_LIMIT) break;
     }

@@ -6,15 +6,22 @@ import { decodeAlaw } from "../../../../common/decode/alaw";
 import { decodeStethoSignal, type DecodedStethoSignal } from "../../../../common/decode/stetho";
 import { wavFromPcm16 } from "../../../../common/decode/wav";
 import { STETHO_DEFAULT_FREQUENCY } from "../../../../common/codes/stetho";
-import { InputError } from "../../../../common/errors";
+import { parseInteger } from "../../../../common/inputs";
+import { bodyOf, listOf } from "../../../../common/shape";
 import type { StethoGetBody } from "../../../../common/types";
 
 function parseSignalId(v: unknown): number {
-  const n = typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : v;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InputError("signalId", `must be the positive whole-number signalid of a stethoscope recording (e.g. 187000004), got ${JSON.stringify(v)}.`);
-  }
-  return n;
+  return parseInteger(v, "signalId", {
+    min: 1, max: Number.MAX_SAFE_INTEGER, what: "the positive whole-number signalid of a stethoscope recording (e.g. 187000004)",
+  });
+}
+
+/**
+ * Withings documents `signal` as a list of A-law codes (its example shows the list as JSON text, which the
+ * decoder reads too). Anything else (missing, null, an object, a list holding non-numbers) is a broken reply.
+ */
+function checkSignal(body: unknown): void {
+  if (typeof bodyOf(body, "get").signal !== "string") listOf<number>(body, "signal", "get", { items: "number" });
 }
 
 export interface StethoAudio {
@@ -46,6 +53,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const signalid = validate(() => parseSignalId(this.signalId));
     const body: StethoGetBody = await this.withings.getStethoSignal({ $, signalid });
+    checkSignal(body);
     const { meta, codes } = decodeStethoSignal(body, signalid);
     const rate = meta.frequency ?? STETHO_DEFAULT_FREQUENCY;
     const wav = wavFromPcm16(decodeAlaw(codes), Math.round(rate), 1);

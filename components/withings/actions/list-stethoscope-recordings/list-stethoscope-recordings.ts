@@ -5,7 +5,7 @@ import { epochWindow, plural, stepOf, validate } from "../../common/component";
 import { decodeStethoRecord, type DecodedStethoRecord } from "../../../../common/decode/stetho";
 import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
 import { DAY, ymdInZone } from "../../../../common/dates";
-import type { StethoListBody, StethoRecord } from "../../../../common/types";
+import type { StethoRecord } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-stethoscope-recordings",
@@ -42,7 +42,7 @@ export default defineAction({
 
     const args = { $, ...dates };
     const records = await collect<StethoRecord>(
-      this.withings.paginate(this.withings.listStethoRecords, args, (body: StethoListBody) => body.series, "list"), input.max);
+      this.withings.paginate(this.withings.listStethoRecords, args, "series", "list"), input.max);
     const out = records.map((r) => decodeStethoRecord(r, tz));
     const day = (epoch: number) => ymdInZone(epoch, tz);
     $.export("$summary", `Retrieved ${plural(out.length, "stethoscope recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
