@@ -18,7 +18,7 @@ import type {
   GetSleepSummaryBody, GetWorkoutsBody, HeartGetBody, HeartListBody, NonceBody, NotifyListBody, NotifyProfile,
   Paged, TokenBody,
 } from "../../common/types";
-import type { StethoGetBody, StethoListBody } from "../../common/types";
+import type { EcgRecord, StethoGetBody, StethoListBody, StethoRecord } from "../../common/types";
 
 /** What Pipedream (or the local runner) puts in `this.$auth`. */
 export interface WithingsAuth {
@@ -54,6 +54,16 @@ export interface ClientCredentials {
   clientSecret: string;
   /** Authenticate the token call with a nonce and signature instead of sending the client secret. */
   useSignature?: boolean;
+}
+
+/**
+ * One page of a signal-id dropdown: the page's recordings as options (the list checked like any other), and
+ * where the next page starts. Pipedream accepts `{ options, context }` to page; its types only know arrays.
+ */
+function signalOptions<R>(body: Paged, action: string, toOption: (r: R) => { label: string; value: number } | null): never {
+  const options = listOf<R>(body, "series", action).map(toOption).filter((o) => o !== null);
+  const context = body.more && body.offset !== undefined ? { offset: body.offset } : { done: true };
+  return { options, context } as never;
 }
 
 export default defineApp({
@@ -176,13 +186,10 @@ export default defineApp({
         if (prevContext?.done) return [];
         const offset = prevContext?.offset;
         const body = await this.listHeartRecords(offset === undefined ? {} : { offset });
-        const options = (body.series ?? [])
-          .map((r) => decodeEcgRecord(r, "UTC"))
-          .filter((d) => d.signalid !== null)
-          .map((d) => ({ label: ecgRecordLabel(d), value: d.signalid as number }));
-        // Pipedream accepts { options, context } to page through options; its types only know arrays.
-        const context = body.more && body.offset !== undefined ? { offset: body.offset } : { done: true };
-        return { options, context } as never;
+        return signalOptions<EcgRecord>(body, "list", (r) => {
+          const d = decodeEcgRecord(r, "UTC");
+          return d.signalid === null ? null : { label: ecgRecordLabel(d), value: d.signalid };
+        });
       },
     },
     // ---- Stetho v2 (heart sounds) ----
@@ -196,12 +203,11 @@ export default defineApp({
         if (prevContext?.done) return [];
         const offset = prevContext?.offset;
         const body = await this.listStethoRecords(offset === undefined ? {} : { offset });
-        const options = (body.series ?? [])
-          .filter((r) => typeof r.signalid === "number")
-          .map((r) => decodeStethoRecord(r, "UTC"))
-          .map((d) => ({ label: stethoRecordLabel(d), value: d.signalid }));
-        const context = body.more && body.offset !== undefined ? { offset: body.offset } : { done: true };
-        return { options, context } as never;
+        return signalOptions<StethoRecord>(body, "list", (r) => {
+          if (typeof r.signalid !== "number") return null;
+          const d = decodeStethoRecord(r, "UTC");
+          return { label: stethoRecordLabel(d), value: d.signalid };
+        });
       },
     },
     // ---- end Stetho v2 ----
