@@ -61,6 +61,16 @@ describe("every component follows Pipedream's conventions", () => {
       if (kind === "sources") expect(component.description).toMatch(/^Emit new /);
     });
 
+    if (kind === "sources" && slug.endsWith("-instant")) {
+      it("is an instant source: (Instant) name, an http interface that answers itself, subscribe and revoke hooks", () => {
+        expect(component.name).toMatch(/ \(Instant\)$/);
+        expect(Object.keys(component.props).slice(0, 3)).toEqual(["withings", "db", "http"]);
+        expect(component.props.http).toEqual({ type: "$.interface.http", customResponse: true });
+        expect(typeof component.hooks.activate).toBe("function");
+        expect(typeof component.hooks.deactivate).toBe("function");
+      });
+    }
+
     it("puts the app prop first", () => {
       const [first, ...rest] = Object.entries<any>(component.props);
       expect(first[0]).toBe("withings");
@@ -80,8 +90,12 @@ describe("every component follows Pipedream's conventions", () => {
     });
 
     if (kind === "actions") {
-      it("declares read-only annotations", () => {
-        expect(component.annotations).toEqual({ readOnlyHint: true, destructiveHint: false, openWorldHint: true });
+      it("declares honest annotations", () => {
+        // Only the notification actions change anything on Withings; revoking removes a subscription.
+        const writes = /^(subscribe|update|revoke)-/.test(slug);
+        expect(component.annotations).toEqual({
+          readOnlyHint: !writes, destructiveHint: slug.startsWith("revoke-"), openWorldHint: true,
+        });
       });
     } else {
       it("dedupes by unique id, keeps state in the db, and ships a sample event", () => {
