@@ -27,7 +27,7 @@ export default defineAction({
       appli: parseAppli(this.appli, "appli", false),
     }));
     await this.withings.revokeNotification({ $, ...input });
-    const what = input.appli === undefined ? "every category" : appliLabel(input.appli);
+    const what = input.appli === undefined ? "all" : appliLabel(input.appli);
     $.export("$summary", `Revoked ${what} notifications to ${input.callbackurl}`);
     return { revoked: true, callbackurl: input.callbackurl, appli: input.appli ?? null };
   },
