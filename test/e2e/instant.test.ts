@@ -7,7 +7,11 @@ import weighInPolling from "../../components/withings/sources/new-weigh-in/new-w
 import unlinked from "../../components/withings/sources/account-unlinked-instant/account-unlinked-instant";
 import bed from "../../components/withings/sources/bed-presence-changed-instant/bed-presence-changed-instant";
 import sleep from "../../components/withings/sources/new-sleep-summary-instant/new-sleep-summary-instant";
-import { SourceHost } from "../../runner/platform";
+import { propOptions, runAction, SourceHost } from "../../runner/platform";
+import listAction from "../../components/withings/actions/list-notification-subscriptions/list-notification-subscriptions";
+import getAction from "../../components/withings/actions/get-notification-subscription/get-notification-subscription";
+import updateAction from "../../components/withings/actions/update-notification-subscription/update-notification-subscription";
+import revokeAction from "../../components/withings/actions/revoke-notification-subscription/revoke-notification-subscription";
 import { login, startSim } from "./sim-helpers";
 
 let sim: Simulator;
@@ -135,4 +139,22 @@ test("activate names the missing scope when the account lacks it", async () => {
   const err = await h.host.deploy().catch((e) => e);
   expect(err.message).toMatch(/status 214.*"user\.sleepevents" scope/);
   expect(sim.notifications.subscriptions()).toEqual([]);
+});
+
+test("the notification actions list, get, update and revoke a source's subscription", async () => {
+  const h = await deployed(weighIn);
+  const as = (c: unknown) => c as ComponentLike;
+  const options = await propOptions(as(getAction), "callbackUrl", auth);
+  expect(options.map((o) => o.value)).toEqual([h.url]);
+
+  const listed = await runAction(as(listAction), { auth });
+  expect(listed.result).toEqual([expect.objectContaining({ appli: 1, callbackurl: h.url, comment: "Pipedream" })]);
+  const got = await runAction(as(getAction), { auth, props: { callbackUrl: h.url, appli: 1 } });
+  expect(got.summary).toBe(`Weight and body composition (1) notifications go to ${h.url}`);
+  await runAction(as(updateAction), { auth, props: { callbackUrl: h.url, appli: 1, comment: "renamed" } });
+  expect(sim.notifications.subscriptions()[0].comment).toBe("renamed");
+  await runAction(as(revokeAction), { auth, props: { callbackUrl: h.url, appli: 1 } });
+  expect(sim.notifications.subscriptions()).toEqual([]);
+  // The source's own deactivate then finds nothing to revoke, and does not throw.
+  await expect(h.host.deactivate()).resolves.toBeDefined();
 });
