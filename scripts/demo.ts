@@ -197,6 +197,55 @@ async function runSources(sim: Simulator, auth: Auth, out: Outcome): Promise<voi
   }
 }
 
+// ---- Instant path: a record in the simulator reaches an (Instant) source through a notification -------------
+async function instantPath(sim: Simulator, auth: Auth, out: Outcome): Promise<void> {
+  const { hostInstant } = await import("../runner/instant");
+  const load = (slug: string) => loadComponent(join(DIST, "sources", slug, `${slug}.mjs`));
+  log("\nInstant path (Withings notifications to a loopback endpoint, no polling)");
+  const weigh = await hostInstant(await load("new-weigh-in-instant"), { auth });
+  const unlink = await hostInstant(await load("account-unlinked-instant"), { auth });
+  try {
+    await weigh.host.deploy();
+    await unlink.host.deploy();
+    const subs = sim.notifications.subscriptions(sim.demoUserId).filter((x) => x.callbackurl === weigh.url || x.callbackurl === unlink.url);
+    log(`  subscribed: ${subs.map((x) => `appli ${x.appli} → ${x.callbackurl}`).join(", ")} (after Withings' HEAD check)`);
+    const fresh = (h: typeof weigh) => h.emitted.filter((e) => !e.duplicate);
+    const arrival = async (h: typeof weigh, before: number, t0: number) => {
+      while (fresh(h).length === before && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
+      return performance.now() - t0;
+    };
+    let before = fresh(weigh).length;
+    let t0 = performance.now();
+    sim.data.addWeighIn(sim.demoUserId, { date: sim.clock.now() - 5, weightKg: 71.6, fatRatio: 17.8 });
+    let took = await arrival(weigh, before, t0);
+    await sim.notifications.idle();
+    await weigh.idle();
+    const got = fresh(weigh).slice(before);
+    log(`  ▸ a weigh-in recorded → New Weigh-in (Instant): ${got.length} event in ${ms(took)}`);
+    for (const e of got) log(`      ${eventLine(e).slice(0, WIDTH)}`);
+    before = fresh(unlink).length;
+    t0 = performance.now();
+    sim.notifications.userAction(sim.demoUserId, "unlink");
+    took = await arrival(unlink, before, t0);
+    await sim.notifications.idle();
+    await unlink.idle();
+    const unlinked = fresh(unlink).slice(before);
+    log(`  ▸ the user unlinks the app → Account Unlinked (Instant): ${unlinked.length} event in ${ms(took)}, no API call`);
+    for (const e of unlinked) log(`      ${eventLine(e).slice(0, WIDTH)}`);
+    if (got.length === 1 && unlinked.length === 1) out.ok++;
+    else out.failed.push(`instant path: ${got.length} weigh-in and ${unlinked.length} unlink events (expected 1 and 1)`);
+    await weigh.host.deactivate();
+    await unlink.host.deactivate();
+  } catch (err) {
+    out.failed.push(`instant path: ${(err as Error).message}`);
+    log(`    ✗ ${(err as Error).name}: ${(err as Error).message}`);
+  } finally {
+    await weigh.close();
+    await unlink.close();
+  }
+}
+// ---- end of the instant path -------------------------------------------------------------------------------
+
 async function main(): Promise<number> {
   const t0 = performance.now();
   log("Withings components: a tour against the local simulator (no account, no network)\n");
@@ -214,6 +263,7 @@ async function main(): Promise<number> {
     const auth = await login(app, sim);
     await runActions(auth, out);
     await runSources(sim, auth, out);
+    await instantPath(sim, auth, out);
   } finally {
     await sim.close();
   }

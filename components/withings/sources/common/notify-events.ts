@@ -50,7 +50,9 @@ export function accountEvent(n: NotifyPayload, receivedMs: number) {
     received_at: received,
     received_at_iso: new Date(received * 1000).toISOString(),
   };
-  const time = notificationTime(n) ?? received;
+  // A day (`YYYY-MM-DD`) says when, not what time: the event's time is then when it was received.
+  const exact = n.startdate ?? (n.date !== undefined && /^\d{9,11}$/.test(n.date) ? Number(n.date) : undefined);
+  const time = exact ?? received;
   return {
     event,
     id: eventId("user", n.userid, action, n.date ?? n.startdate ?? received),
