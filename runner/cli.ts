@@ -220,10 +220,10 @@ class Cli {
     const instant = !!httpPropName(component);
     let host!: SourceHost;
     const endpoint = instant
-      ? new HttpEndpoint(async (event) => {
+      ? new HttpEndpoint(async (event, respond) => {
         this.print(`◂ ${event.method} ${event.path} ${oneLine(event.body, 90)}`);
-        this.report(await host.run(event), args);
-      }, wantsCustomResponse(component), (err) => this.print(`run failed: ${(err as Error).message}`))
+        this.report(await host.runRequest(event, respond), args);
+      }, wantsCustomResponse(component), (err) => this.print(`run failed: ${(err as Error).message}`), { concurrent: true })
       : undefined;
     if (endpoint) this.print(`Endpoint: ${await endpoint.listen(num(args.flags.port) ?? 0)}`);
     host = new SourceHost(component, { props: args.props, auth: target.auth, dbPath: path, http: endpoint?.iface });

@@ -3,9 +3,10 @@
  * (props with their defaults, shared propDefinitions, methods, the app prop with `$auth`, `$.service.db`,
  * `$emit`, the timer and HTTP interfaces) and runs actions, hooks and sources.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { FileDb } from "./state";
+import type { HttpEvent, HttpResponseSpec } from "./http-endpoint";
+
+export { HttpEndpoint, type HttpEndpointOptions, type HttpEvent, type HttpResponseSpec } from "./http-endpoint";
 
 export type Auth = Record<string, unknown> & { oauth_access_token: string };
 
@@ -38,21 +39,6 @@ export interface EmittedEvent {
   meta: { id?: string | number; summary?: string; ts?: number; name?: string };
   /** True when the platform would drop it (its id was already emitted under `dedupe`). */
   duplicate: boolean;
-}
-
-export interface HttpResponseSpec {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export interface HttpEvent {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyRaw: string;
-  body: unknown;
 }
 
 /** Thrown by `$.flow.exit()`; the run ends there, successfully. */
@@ -266,8 +252,10 @@ export class SourceHost {
   readonly self: Record<string, any>;
   readonly db: FileDb;
   private current: EmittedEvent[] = [];
+  private readonly onEmit?: (e: EmittedEvent) => void;
   constructor(readonly component: ComponentLike, opts: InstanceOptions & { dbPath?: string }) {
     this.db = opts.db ?? new FileDb(opts.dbPath);
+    this.onEmit = opts.onEmit;
     this.self = instantiate(component, {
       ...opts,
       db: this.db,
@@ -301,6 +289,24 @@ export class SourceHost {
     this.db.save();
     return r;
   }
+  /**
+   * One HTTP request run beside others: its own `this.http.respond` answers only this request, and it
+   * shares the db, props and methods with every other run, as concurrent executions of a source do.
+   */
+  async runRequest(event: HttpEvent, respond: (res: HttpResponseSpec) => void): Promise<RunResult> {
+    const emitted: EmittedEvent[] = [];
+    const self = Object.create(this.self) as Record<string, any>;
+    self.http = { ...(this.self.http ?? {}), respond };
+    self.$emit = (e: unknown, meta: EmittedEvent["meta"] = {}) => {
+      const out = { event: e, meta, duplicate: isDuplicate(this.component.dedupe, this.db, meta.id) };
+      emitted.push(out);
+      this.onEmit?.(out);
+    };
+    const t0 = performance.now();
+    const result = await this.component.run!.call(self, event);
+    return { result, exports: {}, emitted, ms: performance.now() - t0 };
+  }
+
   /** A timer tick, or the given HTTP event for an instant source. */
   run(event?: unknown): Promise<RunResult> {
     const tick = { timestamp: Math.floor(Date.now() / 1000), interval_seconds: this.self.timer?.intervalSeconds ?? 900 };
@@ -314,108 +320,6 @@ export function httpPropName(component: ComponentLike): string | undefined {
     if (!isApp(raw) && resolvePropDef(raw).type === "$.interface.http") return name;
   }
   return undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseBody(raw: string, contentType: string): unknown {
-  if (!raw) return undefined;
-  if (contentType.includes("application/json")) {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return raw;
-    }
-  }
-  if (contentType.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(raw));
-  return raw;
-}
-
-/**
- * The HTTP interface of an instant source: a loopback server whose URL is `http.endpoint`. Each request
- * becomes `run(event)`. Without `customResponse` it answers 200 at once, as Pipedream does; with it, the
- * answer is what the run passes to `http.respond` (200 if it never does). HEAD requests (Withings checks a
- * callback URL with HEAD when subscribing) are answered 200 without a run.
- */
-export class HttpEndpoint {
-  private server?: Server;
-  private pending?: (res: HttpResponseSpec) => void;
-  endpoint = "";
-  constructor(private readonly handle: (event: HttpEvent) => Promise<void>, private readonly customResponse: boolean,
-    private readonly onError: (err: unknown) => void = () => {}) {}
-
-  /** What the component gets as `this.http`. */
-  readonly iface: HttpInterface = {
-    endpoint: "",
-    respond: (res) => this.pending?.(res),
-  };
-
-  private chain: Promise<void> = Promise.resolve();
-
-  /** Resolves once every request received so far has been run. */
-  idle(): Promise<void> {
-    return this.chain;
-  }
-
-  async listen(port = 0): Promise<string> {
-    // Requests are handled one at a time so `http.respond` always answers the request being run.
-    this.server = createServer((req, res) => {
-      this.chain = this.chain.then(() => this.serve(req, res)).catch(this.onError);
-    });
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve));
-    const { port: bound } = this.server.address() as AddressInfo;
-    this.endpoint = `http://127.0.0.1:${bound}/`;
-    (this.iface as { endpoint: string }).endpoint = this.endpoint;
-    return this.endpoint;
-  }
-
-  private async serve(req: IncomingMessage, res: import("node:http").ServerResponse): Promise<void> {
-    const send = (spec: HttpResponseSpec) => {
-      if (res.headersSent) return;
-      const body = spec.body === undefined ? "" : typeof spec.body === "string" || Buffer.isBuffer(spec.body)
-        ? spec.body : JSON.stringify(spec.body);
-      res.writeHead(spec.status ?? 200, spec.headers ?? {});
-      res.end(body);
-    };
-    if (req.method === "HEAD") return send({ status: 200 });
-    const raw = await readBody(req);
-    const url = new URL(req.url ?? "/", this.endpoint);
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(",") : String(v ?? "");
-    const event: HttpEvent = {
-      method: req.method ?? "POST",
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers,
-      bodyRaw: raw,
-      body: parseBody(raw, headers["content-type"] ?? ""),
-    };
-    if (!this.customResponse) send({ status: 200, body: { success: true } });
-    this.pending = send;
-    try {
-      await this.handle(event);
-      send({ status: 200 });
-    } catch (err) {
-      send({ status: 500, body: { error: "source run failed" } });
-      this.onError(err);
-    } finally {
-      this.pending = undefined;
-    }
-  }
-
-  async close(): Promise<void> {
-    if (!this.server) return;
-    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
-  }
 }
 
 /** Whether the http prop asks to answer requests itself (`customResponse: true`). */

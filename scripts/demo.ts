@@ -91,6 +91,11 @@ function printResult(r: RunResult): void {
 }
 
 /** What one deploy or run of a source emitted; a source quiet by design says why. */
+/** One event as "• summary", wrapped between words, with its time in the user's zone when the summary has none. */
+function showEvent(e: { meta: { summary?: string; ts?: number } }, zone: string): void {
+  describeEvent(e.meta.summary, e.meta.ts, zone, WIDTH - 8).forEach((l, i) => log(`      ${i ? "  " : "• "}${l}`));
+}
+
 function printEvents(phase: string, component: ComponentLike, r: RunResult, zone: string): void {
   const fresh = r.emitted.filter((e) => !e.duplicate);
   if (!fresh.length) {
@@ -99,10 +104,7 @@ function printEvents(phase: string, component: ComponentLike, r: RunResult, zone
     return;
   }
   log(`    ${phase}: emitted ${fresh.length} event${fresh.length === 1 ? "" : "s"} in ${ms(r.ms)}`);
-  for (const e of fresh.slice(0, SAMPLE_LINES)) {
-    const lines = describeEvent(e.meta.summary, e.meta.ts, zone, WIDTH - 8);
-    lines.forEach((l, i) => log(`      ${i ? "  " : "• "}${l}`));
-  }
+  for (const e of fresh.slice(0, SAMPLE_LINES)) showEvent(e, zone);
   if (fresh.length > SAMPLE_LINES) log(`      … and ${fresh.length - SAMPLE_LINES} more`);
 }
 
@@ -243,6 +245,55 @@ async function runSources(sim: Simulator, auth: Auth, zone: string, out: Outcome
   }
 }
 
+// ---- Instant path: a record in the simulator reaches an (Instant) source through a notification -------------
+async function instantPath(sim: Simulator, auth: Auth, zone: string, out: Outcome): Promise<void> {
+  const { hostInstant } = await import("../runner/instant");
+  const load = (slug: string) => loadComponent(join(DIST, "sources", slug, `${slug}.mjs`));
+  log("\nInstant path (Withings notifications to a loopback endpoint, no polling)");
+  const weigh = await hostInstant(await load("new-weigh-in-instant"), { auth });
+  const unlink = await hostInstant(await load("account-unlinked-instant"), { auth });
+  try {
+    await weigh.host.deploy();
+    await unlink.host.deploy();
+    const subs = sim.notifications.subscriptions(sim.demoUserId).filter((x) => x.callbackurl === weigh.url || x.callbackurl === unlink.url);
+    log(`  subscribed: ${subs.map((x) => `appli ${x.appli} → ${x.callbackurl}`).join(", ")} (after Withings' HEAD check)`);
+    const fresh = (h: typeof weigh) => h.emitted.filter((e) => !e.duplicate);
+    const arrival = async (h: typeof weigh, before: number, t0: number) => {
+      while (fresh(h).length === before && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
+      return performance.now() - t0;
+    };
+    let before = fresh(weigh).length;
+    let t0 = performance.now();
+    sim.data.addWeighIn(sim.demoUserId, { date: sim.clock.now() - 5, weightKg: 71.6, fatRatio: 17.8 });
+    let took = await arrival(weigh, before, t0);
+    await sim.notifications.idle();
+    await weigh.idle();
+    const got = fresh(weigh).slice(before);
+    log(`  ▸ a weigh-in recorded → New Weigh-in (Instant): ${got.length} event in ${ms(took)}`);
+    for (const e of got) showEvent(e, zone);
+    before = fresh(unlink).length;
+    t0 = performance.now();
+    sim.notifications.userAction(sim.demoUserId, "unlink");
+    took = await arrival(unlink, before, t0);
+    await sim.notifications.idle();
+    await unlink.idle();
+    const unlinked = fresh(unlink).slice(before);
+    log(`  ▸ the user unlinks the app → Account Unlinked (Instant): ${unlinked.length} event in ${ms(took)}, no API call`);
+    for (const e of unlinked) showEvent(e, zone);
+    if (got.length === 1 && unlinked.length === 1) out.ok++;
+    else out.failed.push(`instant path: ${got.length} weigh-in and ${unlinked.length} unlink events (expected 1 and 1)`);
+    await weigh.host.deactivate();
+    await unlink.host.deactivate();
+  } catch (err) {
+    out.failed.push(`instant path: ${(err as Error).message}`);
+    log(`    ✗ ${(err as Error).name}: ${(err as Error).message}`);
+  } finally {
+    await weigh.close();
+    await unlink.close();
+  }
+}
+// ---- end of the instant path -------------------------------------------------------------------------------
+
 async function main(): Promise<number> {
   const t0 = performance.now();
   log("Withings components: a tour against the local simulator (no account, no network)\n");
@@ -263,6 +314,7 @@ async function main(): Promise<number> {
     await runActions(auth, zone, out);
     printSignalFiles(log, actionsStart);
     await runSources(sim, auth, zone, out);
+    await instantPath(sim, auth, zone, out);
   } finally {
     await sim.close();
   }

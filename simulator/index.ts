@@ -39,7 +39,11 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
   };
   const oauth = new OAuth(clock, { ...client, redirectUris: [DEFAULT_REDIRECT_URI, ...(opts.redirectUris ?? [])] }, demoUserId);
   const notifier = new Notifier(clock, opts.notifyRetryDelaysMs ?? WITHINGS_RETRY_DELAYS_MS, opts.allowLoopbackCallbacks ?? false);
-  oauth.onRevoke = (clientId, userid) => notifier.removeUser(clientId, userid);
+  oauth.onRevoke = (clientId, userid) => {
+    // Withings tells the app it was unlinked (appli 46), then drops the user's subscriptions.
+    notifier.userAction(userid, "unlink");
+    notifier.removeUser(clientId, userid);
+  };
   store.onChange((c) => notifier.deliver(c));
   const faults = new Faults();
   const requests: Simulator["requests"] = [];
@@ -77,6 +81,9 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
       subscriptions: (userid) => notifier.subs
         .filter((s) => userid === undefined || s.userid === userid)
         .map(({ userid: u, appli, callbackurl, comment }) => ({ userid: u, appli, callbackurl, comment })),
+      userAction: (userid, action) => notifier.userAction(String(userid), action),
+      bedEvent: (userid, inBed, deviceid = "f0e1d2c3b4a5968778695a4b3c2d1e0f00112233", date) =>
+        notifier.bedEvent(String(userid), inBed, deviceid, date),
     },
     close: () => new Promise<void>((resolve) => {
       notifier.close();

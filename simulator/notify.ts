@@ -54,14 +54,26 @@ export class Notifier {
   }
 
   deliver(change: Change): void {
+    this.post(change.userid, change.appli, { startdate: String(change.startdate), enddate: String(change.enddate) });
+  }
+
+  /** appli 46: the user unlinked the app, deleted the account or updated the profile. */
+  userAction(userid: string, action: "unlink" | "delete" | "update"): void {
+    this.post(userid, 46, { date: ymd(this.clock.now()), action });
+  }
+
+  /** appli 50 (in bed) or 51 (out of bed) from a Sleep Analyzer. */
+  bedEvent(userid: string, inBed: boolean, deviceid: string, date = this.clock.now()): void {
+    this.post(userid, inBed ? 50 : 51, { startdate: String(date), enddate: String(date), deviceid });
+  }
+
+  /** One form POST to every subscription of this user and appli; the delay runs from now to its first 2xx. */
+  private post(userid: string, appli: number, fields: Record<string, string>): void {
     if (this.closed) return;
+    const queuedAt = performance.now();
     for (const s of this.subs) {
-      if (s.userid !== change.userid || s.appli !== change.appli) continue;
-      const form = {
-        userid: change.userid, appli: String(change.appli),
-        startdate: String(change.startdate), enddate: String(change.enddate),
-      };
-      this.schedule(s.callbackurl, form, 0);
+      if (s.userid !== userid || s.appli !== appli) continue;
+      this.schedule(s.callbackurl, { userid, appli: String(appli), ...fields }, 0, queuedAt);
     }
   }
 
@@ -69,15 +81,17 @@ export class Notifier {
     this.subs = this.subs.filter((s) => !(s.clientId === clientId && s.userid === userid));
   }
 
-  private schedule(url: string, form: Record<string, string>, attempt: number): void {
+  private schedule(url: string, form: Record<string, string>, attempt: number, queuedAt: number): void {
     if (attempt >= this.retryDelaysMs.length || this.closed) return;
     this.pending += 1;
     const timer = setTimeout(async () => {
       this.timers.delete(timer);
       const httpStatus = await call("POST", url, new URLSearchParams(form).toString()).catch(() => undefined);
       const ok = httpStatus !== undefined && httpStatus < 400;
-      this.deliveries.push({ callbackurl: url, form, attempt, ok, httpStatus, at: this.clock.now() });
-      if (!ok) this.schedule(url, form, attempt + 1);
+      const entry: DeliveryLogEntry = { callbackurl: url, form, attempt, ok, httpStatus, at: this.clock.now() };
+      if (ok) entry.delayMs = performance.now() - queuedAt;
+      this.deliveries.push(entry);
+      if (!ok) this.schedule(url, form, attempt + 1, queuedAt);
       this.done();
     }, this.retryDelaysMs[attempt]);
     timer.unref();
@@ -102,6 +116,8 @@ export class Notifier {
     this.timers.clear();
   }
 }
+
+const ymd = (epoch: number): string => new Date(epoch * 1000).toISOString().slice(0, 10);
 
 /** One HTTP call with Withings' 2 s patience; resolves with the HTTP status. */
 function call(method: "HEAD" | "POST", url: string, body?: string): Promise<number> {

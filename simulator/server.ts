@@ -79,7 +79,7 @@ export function createSimServer(state: ServerState): Server {
     if (!handler) throw new ApiError(2554, MESSAGES.notImplemented(action, path));
     state.store.ensureUser(grant.userid);
     const body = await handler({
-      params, userid: grant.userid, clientId: grant.clientId, now: state.clock.now(), store: state.store,
+      params, userid: grant.userid, clientId: grant.clientId, scopes: grant.scopes, now: state.clock.now(), store: state.store,
       notifier: state.notifier, pageSize: state.pageSize,
     });
     return ok(body);

@@ -55,6 +55,8 @@ export interface DeliveryLogEntry {
   /** HTTP status of the callback's answer; undefined when it did not answer in time. */
   httpStatus?: number;
   at: number;
+  /** On a success: milliseconds from the change being recorded to this 2xx, retries included. */
+  delayMs?: number;
 }
 
 /** A measure group as given to `addMeasureGroup`; the simulator fills ids and timestamps. */
@@ -167,6 +169,10 @@ export interface Simulator {
     /** Resolves when no delivery is pending or in flight. */
     idle(): Promise<void>;
     subscriptions(userid?: string): Array<{ userid: string; appli: number; callbackurl: string; comment: string | null }>;
+    /** Notifies appli 46 (`unlink` also happens on its own when the user revokes the app). */
+    userAction(userid: string, action: "unlink" | "delete" | "update"): void;
+    /** Notifies appli 50 (in bed) or 51 (out of bed), as a Sleep Analyzer does. */
+    bedEvent(userid: string, inBed: boolean, deviceid?: string, date?: number): void;
   };
   close(): Promise<void>;
 }

@@ -58,6 +58,16 @@ describe("every component follows Pipedream's conventions", () => {
       expect(component.description).toMatch(DOC_LINK);
     });
 
+    if (kind === "sources" && slug.endsWith("-instant")) {
+      it("is an instant source: (Instant) name, an http interface that answers itself, subscribe and revoke hooks", () => {
+        expect(component.name).toMatch(/ \(Instant\)$/);
+        expect(Object.keys(component.props).slice(0, 3)).toEqual(["withings", "db", "http"]);
+        expect(component.props.http).toEqual({ type: "$.interface.http", customResponse: true });
+        expect(typeof component.hooks.activate).toBe("function");
+        expect(typeof component.hooks.deactivate).toBe("function");
+      });
+    }
+
     it("puts the app prop first", () => {
       const [first, ...rest] = Object.entries<any>(component.props);
       expect(first[0]).toBe("withings");
@@ -74,11 +84,12 @@ describe("every component follows Pipedream's conventions", () => {
     });
 
     if (kind === "actions") {
-      it("declares true or false for each hint; a read action is read-only, and read-only is not destructive", () => {
-        const { readOnlyHint, destructiveHint, openWorldHint } = component.annotations;
-        for (const hint of [readOnlyHint, destructiveHint, openWorldHint]) expect(typeof hint).toBe("boolean");
-        if (/^(Get|List) /.test(component.name)) expect(readOnlyHint).toBe(true);
-        if (readOnlyHint) expect(destructiveHint).toBe(false);
+      it("declares honest annotations", () => {
+        // Only the notification actions change anything on Withings; revoking removes a subscription.
+        const writes = /^(subscribe|update|revoke)-/.test(slug);
+        expect(component.annotations).toEqual({
+          readOnlyHint: !writes, destructiveHint: slug.startsWith("revoke-"), openWorldHint: true,
+        });
       });
     } else {
       it("dedupes by unique id, keeps state in the db, and ships a sample event", () => {

@@ -218,6 +218,16 @@ export default defineApp({
         + "are not measure type codes.",
       options: NOTIFY_APPLIS.map((a) => ({ label: `${a.name} (${a.code})`, value: a.code })),
     },
+    callbackUrl: {
+      type: "string",
+      label: "Callback URL",
+      description: "The https URL of a notification subscription, e.g. `https://example.com/withings/notify`. "
+        + "Pick one of the account's subscriptions or enter a URL.",
+      async options(this: { listNotifications(a: CallArgs): Promise<NotifyListBody> }) {
+        const body = await this.listNotifications({});
+        return [...new Set((body.profiles ?? []).map((p) => p.callbackurl))];
+      },
+    },
   },
   methods: {
     _auth(): WithingsAuth {

@@ -1,6 +1,7 @@
 import { ApiError, MESSAGES, invalidParams } from "../http-util";
 import { NEVER_EXPIRES, type Subscription } from "../notify";
 import { intParam, type Action, type Ctx } from "./params";
+import { appliScope } from "../../common/notify";
 
 /** `/notify` subscribe, list, get, revoke, update: per user (the token's), per appli, per callback URL. */
 
@@ -18,12 +19,21 @@ function callbackParam(ctx: Ctx, name = "callbackurl"): string {
   return url;
 }
 
+/** A subscription needs the scope that reads its data (user.info for 46, user.sleepevents for 50-52). */
+function requireScope(ctx: Ctx, appli: number): void {
+  const scope = appliScope(appli);
+  if (appli !== 53 && !ctx.scopes.includes(scope)) {
+    throw new ApiError(214, `Unauthorized: the access token was not granted the ${scope} scope`);
+  }
+}
+
 const mine = (ctx: Ctx) => (s: Subscription) => s.userid === ctx.userid && s.clientId === ctx.clientId;
 
 export const subscribe: Action = async (ctx) => {
   const callbackurl = callbackParam(ctx);
   const appli = appliParam(ctx, "appli", true)!;
   const comment = ctx.params.comment ?? null;
+  requireScope(ctx, appli);
   await ctx.notifier.probe(callbackurl);
   const existing = ctx.notifier.subs.find((s) => mine(ctx)(s) && s.appli === appli && s.callbackurl === callbackurl);
   if (existing) existing.comment = comment ?? existing.comment;
@@ -69,7 +79,9 @@ export const update: Action = async (ctx) => {
     await ctx.notifier.probe(url);
     s.callbackurl = url;
   } else if (changes[0] === "new_appli") {
-    s.appli = appliParam(ctx, "new_appli", true)!;
+    const next = appliParam(ctx, "new_appli", true)!;
+    requireScope(ctx, next);
+    s.appli = next;
   } else {
     s.comment = ctx.params.comment;
   }

@@ -8,6 +8,8 @@ export interface Ctx {
   params: Params;
   userid: string;
   clientId: string;
+  /** Scopes the token was granted. */
+  scopes: readonly string[];
   now: number;
   store: Store;
   notifier: Notifier;

@@ -3,7 +3,8 @@ import type { Simulator } from "../../simulator/types";
 import { runAction, type Auth } from "../../runner/platform";
 import { insanities, login, requiredProps, startSim, tsComponents } from "./sim-helpers";
 
-const actions = tsComponents("actions");
+// Actions on an existing subscription (or a public https URL) run in instant.test.ts, after a source subscribed.
+const actions = tsComponents("actions").filter((a) => !("callbackUrl" in (a.component.props ?? {})));
 let sim: Simulator;
 let auth: Auth;
 let secrets: string[];

@@ -113,3 +113,34 @@ describe("delivery", () => {
     }
   });
 });
+
+describe("user and bed events", () => {
+  it("revoking the app posts appli 46 action=unlink, then drops the subscriptions", async () => {
+    await notify({ action: "subscribe", callbackurl: hook.url, appli: 46 });
+    hook.hits.length = 0;
+    const n = await nonce(sim);
+    const { clientId, clientSecret } = sim.client;
+    await call(sim, "/v2/oauth2", { action: "revoke", client_id: clientId, nonce: n, signature: sign(clientSecret, ["revoke", clientId, n]), userid: sim.demoUserId });
+    await sim.notifications.idle();
+    expect(hook.hits).toEqual([{ method: "POST", form: { userid: sim.demoUserId, appli: "46", date: "2025-11-20", action: "unlink" } }]);
+    expect(sim.notifications.deliveries[0].delayMs).toBeGreaterThanOrEqual(0);
+    expect(sim.notifications.subscriptions()).toEqual([]);
+  });
+
+  it("posts bed in (50) and out (51) with the device", async () => {
+    await notify({ action: "subscribe", callbackurl: hook.url, appli: 51 });
+    hook.hits.length = 0;
+    sim.notifications.bedEvent(sim.demoUserId, true, "dev1", NOW - 10); // appli 50: not subscribed
+    sim.notifications.bedEvent(sim.demoUserId, false, "dev1", NOW - 5);
+    await sim.notifications.idle();
+    expect(hook.hits).toEqual([{ method: "POST", form: { userid: sim.demoUserId, appli: "51", startdate: String(NOW - 5), enddate: String(NOW - 5), deviceid: "dev1" } }]);
+  });
+
+  it("refuses a subscription whose scope the token lacks, with 214, before the HEAD check", async () => {
+    const limited = sim.issueTokens({ scopes: ["user.metrics", "user.activity"] }).access_token;
+    const r = await call(sim, "/notify", { action: "subscribe", callbackurl: hook.url, appli: 50 }, limited);
+    expect(r).toEqual({ status: 214, body: {}, error: "Unauthorized: the access token was not granted the user.sleepevents scope" });
+    expect(hook.hits).toEqual([]);
+    expect((await call(sim, "/notify", { action: "subscribe", callbackurl: hook.url, appli: 1 }, limited)).status).toBe(0);
+  });
+});

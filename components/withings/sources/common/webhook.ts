@@ -1,0 +1,224 @@
+import type { JSONValue } from "@pipedream/types";
+import withings from "../../withings.app";
+import { appliLabel, parseNotification, type NotifyPayload } from "../../../../common/notify";
+import type { NotifyListBody } from "../../../../common/types";
+import { coalesce, mark } from "./coalesce";
+import { subscribeError } from "./subscribe-error";
+
+/**
+ * The shared webhook base of the "(Instant)" sources. Withings posts a form to the source's endpoint when
+ * a user has new data; the source answers 200 at once, checks the post is for the connected account, and
+ * then reads what changed since its stored cursor with the same code as its polling twin (`processEvents`),
+ * so both emit the same events with the same ids. The payload's data is never trusted: it is unsigned.
+ */
+
+/** Where the connected account's userid is unknown, fetch at most this often for unverified posts. */
+export const UNVERIFIED_MIN_INTERVAL_MS = 60_000;
+/** How often a notification run re-checks that Withings still has the subscriptions. */
+export const RESUBSCRIBE_CHECK_MS = 24 * 3600_000;
+/** Default interval of the safety check (re-subscribe and catch up) when no notification comes. */
+export const SAFETY_CHECK_SECONDS = 24 * 3600;
+
+const KEYS = {
+  subscriptions: "webhook_subscriptions",
+  fetchedFrom: "webhook_fetched_from",
+  unverifiedAt: "webhook_unverified_at",
+  checkedAt: "webhook_checked_at",
+} as const;
+
+/** When a notification arrived: its place in the order of fetches (see coalesce.ts) and the wall clock. */
+export interface Arrival { seq: number; ms: number }
+export const arrivalNow = (): Arrival => ({ seq: mark(), ms: Date.now() });
+
+export interface StoredSubscriptions { callbackurl: string; applis: number[] }
+
+interface Db { get(key: string): unknown; set(key: string, value: unknown): void }
+
+/** What the base's methods see on `this`. */
+export interface WebhookThis {
+  withings: any;
+  db: Db;
+  http: { endpoint: string; respond(res: { status: number; headers?: Record<string, string>; body?: unknown }): unknown };
+  $emit(event: JSONValue, meta: { id: string; summary: string; ts: number }): unknown;
+  /** The polling twin's "what changed since the cursor" (absent on sources that need no API call). */
+  processEvents?: (backfill: boolean) => Promise<unknown>;
+  notifyApplis(): number[];
+  handleNotification(n: NotifyPayload, arrival: Arrival): Promise<unknown>;
+  [name: string]: any;
+}
+
+/** `props` of an instant source: the app, db and HTTP interface, then its polling twin's own props minus the timer. */
+export function instantProps<P extends object>(twin: { props?: P }) {
+  const { withings: _app, db: _db, timer: _timer, ...rest } = (twin.props ?? {}) as Record<string, unknown>;
+  const own = rest as Omit<NonNullable<P>, "withings" | "db" | "timer">;
+  return {
+    withings,
+    db: "$.service.db" as const,
+    http: { type: "$.interface.http" as const, customResponse: true },
+    ...own,
+    timer: {
+      type: "$.interface.timer" as const,
+      label: "Safety Check",
+      description: "How often to check that Withings still has this source's subscriptions (it drops one after "
+        + "repeated failed deliveries) and to catch up on anything missed. Once a day costs about 2 requests.",
+      default: { intervalSeconds: SAFETY_CHECK_SECONDS },
+    },
+  };
+}
+
+/** True for an HTTP request event; a timer tick has no method. */
+const isHttp = (e: unknown): e is { method: string; body?: unknown; bodyRaw?: unknown } =>
+  !!e && typeof e === "object" && typeof (e as { method?: unknown }).method === "string";
+
+const methods: ThisType<WebhookThis> & Record<string, (...args: any[]) => any> = {
+  _hookGet(key: keyof typeof KEYS): unknown {
+    return this.db.get(KEYS[key]);
+  },
+  _hookSet(key: keyof typeof KEYS, value: unknown): void {
+    this.db.set(KEYS[key], value);
+  },
+  /** The connected account's Withings userid, when the platform provides it. */
+  _connectedUserid(): string | undefined {
+    const uid = this.withings?.$auth?.oauth_uid;
+    return uid === undefined || uid === null || uid === "" ? undefined : String(uid);
+  },
+  _respond(status: number): void {
+    try {
+      void Promise.resolve(this.http.respond({ status, headers: { "content-type": "text/plain" }, body: "" }))
+        .catch(() => undefined);
+    } catch {
+      // An answer that cannot be sent is Withings' retry to make, not a reason to drop the notification.
+    }
+  },
+
+  /** Subscribes each needed appli to this endpoint, skipping what Withings already has, and stores the list. */
+  async subscribeAll(): Promise<StoredSubscriptions> {
+    const callbackurl = this.http.endpoint;
+    const wanted = this.notifyApplis();
+    const existing: NotifyListBody = await this.withings.listNotifications({});
+    const have = new Set((existing?.profiles ?? []).filter((p) => p.callbackurl === callbackurl).map((p) => Number(p.appli)));
+    const created: number[] = [];
+    try {
+      for (const appli of wanted) {
+        if (have.has(appli)) continue;
+        await this.withings.subscribeNotification({ callbackurl, appli, comment: "Pipedream" });
+        created.push(appli);
+      }
+    } catch (err) {
+      // Leave nothing half done: what this call created goes again before the error is reported.
+      for (const appli of created) await this.withings.revokeNotification({ callbackurl, appli }).catch(() => undefined);
+      throw subscribeError(err, wanted.find((a) => !created.includes(a) && !have.has(a)));
+    }
+    const stored = { callbackurl, applis: wanted };
+    this._hookSet("subscriptions", stored);
+    this._hookSet("checkedAt", Date.now());
+    return stored;
+  },
+  /** Revokes what `subscribeAll` stored. Never throws: a subscription may already be gone. */
+  async revokeAll(): Promise<number> {
+    const stored = this._hookGet("subscriptions") as StoredSubscriptions | undefined;
+    if (!stored?.callbackurl || !Array.isArray(stored.applis)) return 0;
+    let revoked = 0;
+    for (const appli of stored.applis) {
+      try {
+        await this.withings.revokeNotification({ callbackurl: stored.callbackurl, appli });
+        revoked++;
+      } catch (err) {
+        console.log(`Withings ${appliLabel(appli)} subscription not revoked (already gone?): ${(err as Error).message}`);
+      }
+    }
+    this._hookSet("subscriptions", null);
+    return revoked;
+  },
+  /** Re-subscribes when the stored check is older than `maxAgeMs` (Withings may have dropped a subscription). */
+  async checkSubscriptions(maxAgeMs: number): Promise<boolean> {
+    const at = this._hookGet("checkedAt") as number | undefined;
+    if (typeof at === "number" && Date.now() - at < maxAgeMs) return false;
+    await this.subscribeAll();
+    return true;
+  },
+
+  /**
+   * Reads what changed since the cursor, emits it and moves the cursor: the twin's `processEvents`, once
+   * for a burst of notifications (see coalesce.ts). A failure leaves the cursor, so the next one catches up.
+   */
+  async catchUp(arrival: Arrival): Promise<string> {
+    if (typeof this.processEvents !== "function") return "nothing to fetch";
+    // Another process finished a fetch that started after this notification arrived: it covers it.
+    const fetchedFrom = this._hookGet("fetchedFrom") as number | undefined;
+    if (typeof fetchedFrom === "number" && fetchedFrom > arrival.ms) return "covered";
+    return coalesce(this.http?.endpoint || "default", arrival.seq, async () => {
+      const begun = Date.now();
+      await this.processEvents!(false);
+      const stored = this._hookGet("fetchedFrom") as number | undefined;
+      this._hookSet("fetchedFrom", Math.max(begun, typeof stored === "number" ? stored : 0));
+    });
+  },
+  /** What a data source does with a notification for its account: catch up from the cursor. */
+  async handleNotification(_n: NotifyPayload, arrival: Arrival): Promise<unknown> {
+    return this.catchUp(arrival);
+  },
+  /** False (and remembers the time) when an unverifiable post comes sooner than the bounded rate allows. */
+  _unverifiedAllowed(): boolean {
+    const last = this._hookGet("unverifiedAt") as number | undefined;
+    const now = Date.now();
+    if (typeof last === "number" && now - last >= 0 && now - last < UNVERIFIED_MIN_INTERVAL_MS) return false;
+    this._hookSet("unverifiedAt", now);
+    return true;
+  },
+  /**
+   * One POST: acknowledged before anything else, then ignored unless it is a notification for this
+   * account and one of this source's applis. Returns what was done, for logs and tests.
+   */
+  async onPost(event: { body?: unknown; bodyRaw?: unknown }): Promise<string> {
+    const arrival = arrivalNow();
+    this._respond(200);
+    const n = parseNotification(event.body ?? event.bodyRaw) ?? parseNotification(event.bodyRaw);
+    if (!n) return "ignored: not a Withings notification";
+    if (!this.notifyApplis().includes(n.appli)) return `ignored: appli ${n.appli} is not handled here`;
+    const uid = this._connectedUserid();
+    if (uid !== undefined && uid !== n.userid) return `ignored: userid ${n.userid} is not the connected account`;
+    if (uid === undefined && !this._unverifiedAllowed()) return "ignored: unverified notifications are rate-bounded";
+    await this.handleNotification(n, arrival);
+    if (typeof this.processEvents === "function") {
+      await this.checkSubscriptions(RESUBSCRIBE_CHECK_MS).catch((err: Error) =>
+        console.log(`Subscription check failed: ${err.message}`));
+    }
+    return "handled";
+  },
+};
+
+const hooks = {
+  /** The same bounded backfill as the polling twin. */
+  async deploy() {
+    const self = this as unknown as WebhookThis;
+    if (typeof self.processEvents === "function") await self.processEvents(true);
+  },
+  async activate() {
+    await (this as unknown as WebhookThis).subscribeAll();
+  },
+  async deactivate() {
+    await (this as unknown as WebhookThis).revokeAll();
+  },
+};
+
+/** Spread into an instant source, then `props: instantProps(twin)`, `methods: { ...twin.methods, ...webhook.methods, notifyApplis }`. */
+export default {
+  hooks,
+  methods,
+  async run(event: unknown) {
+    const self = this as unknown as WebhookThis;
+    if (!isHttp(event)) {
+      // The safety check: re-subscribe what Withings dropped, and catch up on anything missed.
+      await self.checkSubscriptions(0);
+      if (typeof self.processEvents === "function") await self.catchUp(arrivalNow());
+      return;
+    }
+    if (event.method.toUpperCase() !== "POST") {
+      // Withings checks the URL with HEAD when subscribing; answer it (and a GET) and do nothing else.
+      self._respond(200);
+      return;
+    }
+    await self.onPost(event);
+  },
+};
