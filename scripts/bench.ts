@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { catchupAction, catchupSource, listActionSlugs, sourceSlugs, type CatchupRow } from "./bench/catchup";
 import { benchColdStart } from "./bench/cold-start";
 import { benchDecode } from "./bench/decode";
+import { benchInstant } from "./bench-instant";
 import { gcAvailable, PAGE } from "./bench/sim";
 
 const SMALL = 1_000;
@@ -48,16 +49,19 @@ async function main(): Promise<void> {
       + `${cold.platformMs.toFixed(0)} ms; ratio ${cold.ratio.toFixed(2)}`
     : "skipped: run `npm run build` first");
 
-  let instant: Record<string, unknown> | undefined;
-  try {
-    // The instant sources' figures, when that benchmark is present.
-    const file = "./bench-instant";
-    const mod = (await import(file)) as { benchInstant(): Promise<Record<string, unknown>> };
-    instant = await mod.benchInstant();
-    log("\n## Instant sources\n");
-    for (const [k, v] of Object.entries(instant ?? {})) log(`- ${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`);
-  } catch (err) {
-    if ((err as { code?: string }).code !== "ERR_MODULE_NOT_FOUND" && (err as { code?: string }).code !== "MODULE_NOT_FOUND") throw err;
+  const instant = await benchInstant();
+  const ack = instant.ack as Record<string, number>;
+  const cap = instant.capacity as { users: number; polling: Record<string, number>; instant: Record<string, number> };
+  log("\n## Instant sources\n");
+  log(`Ack, from a notification POST arriving to its 200 being written, over 1,000 deliveries: `
+    + `p50 ${ack.ack_p50_ms} ms, p99 ${ack.ack_p99_ms} ms. Record added in the simulator to its event: p50 `
+    + `${ack.record_to_event_p50_ms} ms, p99 ${ack.record_to_event_p99_ms} ms.`);
+  log(`\nCapacity model: ${cap.users} users, seven data types each, one day, one app (Withings allows 120 requests a minute):\n`);
+  log("| | polling | instant |\n|---|---:|---:|");
+  for (const [label, key] of [["requests per day", "requests"], ["peak requests/min", "peakPerMinute"],
+    ["mean requests/min", "meanPerMinute"], ["minutes over 120/min", "minutesOver120"], ["events delivered", "events"],
+    ["median delay record → event (s)", "medianDelaySeconds"], ["p95 delay record → event (s)", "p95DelaySeconds"]]) {
+    log(`| ${label} | ${cap.polling[key]} | ${cap.instant[key]} |`);
   }
 
   const seconds = (performance.now() - started) / 1000;

@@ -30,9 +30,11 @@ const log = (s = "") => process.stdout.write(`${s}\n`);
 interface Outcome { ok: number; failed: string[]; skipped: string[] }
 
 /** Why a source can emit nothing right after new data was recorded, in the words of its documentation. */
+const WAITS_FOR_MIDNIGHT = "it waits for the day to end in the user's time zone, so that the numbers are final: "
+  + "today's activity is emitted on the first run after midnight";
 const QUIET_BY_DESIGN: Record<string, string> = {
-  "withings-new-daily-activity": "it waits for the day to end in the user's time zone, so that the numbers are "
-    + "final: today's activity is emitted on the first run after midnight",
+  "withings-new-daily-activity": WAITS_FOR_MIDNIGHT,
+  "withings-new-daily-activity-instant": WAITS_FOR_MIDNIGHT,
 };
 
 /** Actions that create something run first and those that remove it last, so each has what it needs. */
@@ -109,8 +111,11 @@ function printEvents(phase: string, component: ComponentLike, r: RunResult, zone
 }
 
 /** Runs one action with the demo's props and prints it: the demo's unit for "run an action and show it". */
-async function showAction(component: ComponentLike, auth: Auth, zone: string, out: Outcome): Promise<void> {
-  const { props, missing } = await demoProps(component, auth, zone);
+async function showAction(component: ComponentLike, auth: Auth, zone: string, out: Outcome,
+  given: Record<string, unknown> = {}): Promise<void> {
+  const demo = await demoProps({ ...component, props: omit(component.props ?? {}, Object.keys(given)) }, auth, zone);
+  const props = { ...demo.props, ...given };
+  const { missing } = demo;
   const filled = Object.entries(props).map(([k, v]) => `${k}=${v}`).join(", ");
   say("  ", `▸ ${component.name} (${component.key})${filled ? ` with ${filled}` : ""}`);
   if (missing.length) {
@@ -129,10 +134,33 @@ async function showAction(component: ComponentLike, auth: Auth, zone: string, ou
   }
 }
 
+const omit = (o: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+
+/** Notification actions need a subscription's callback URL: they run in the instant section, once one exists. */
+const NEEDS_SUBSCRIPTION = /notification/;
+
 async function runActions(auth: Auth, zone: string, out: Outcome): Promise<void> {
-  const refs = order(listComponents("actions"));
-  log(`\nActions (${refs.length})`);
+  const refs = order(listComponents("actions")).filter((r) => !NEEDS_SUBSCRIPTION.test(r.slug));
+  log(`\nActions (${refs.length}; the ${listComponents("actions").length - refs.length} notification actions run in the `
+    + "instant section below, once a source has subscribed)");
   for (const ref of refs) await showAction(await loadComponent(ref.file), auth, zone, out);
+}
+
+/**
+ * The notification actions, on the subscription New Weigh-in (Instant) made. Subscribe itself is shown, not
+ * run: Withings (and the action, before any request) refuses a callback URL on localhost, and the demo has no
+ * public https endpoint; the instant sources subscribe through the same app method.
+ */
+async function notificationActions(auth: Auth, zone: string, callbackUrl: string, out: Outcome): Promise<void> {
+  const action = (slug: string) => loadComponent(join(DIST, "actions", slug, `${slug}.mjs`));
+  log("  Notification actions on that subscription:");
+  say("  ", "▸ Subscribe to Notifications: not run here, as designed: it needs a public https callback URL "
+    + "(Withings calls it back); the instant sources above subscribed through the same app method");
+  await showAction(await action("list-notification-subscriptions"), auth, zone, out);
+  await showAction(await action("get-notification-subscription"), auth, zone, out, { callbackUrl, appli: 1 });
+  await showAction(await action("update-notification-subscription"), auth, zone, out,
+    { callbackUrl, appli: 1, comment: "weigh-ins for the demo workflow" });
+  await showAction(await action("revoke-notification-subscription"), auth, zone, out, { callbackUrl, appli: 1 });
 }
 
 /**
@@ -256,7 +284,7 @@ async function instantPath(sim: Simulator, auth: Auth, zone: string, out: Outcom
     await weigh.host.deploy();
     await unlink.host.deploy();
     const subs = sim.notifications.subscriptions(sim.demoUserId).filter((x) => x.callbackurl === weigh.url || x.callbackurl === unlink.url);
-    log(`  subscribed: ${subs.map((x) => `appli ${x.appli} → ${x.callbackurl}`).join(", ")} (after Withings' HEAD check)`);
+    say("  ", `subscribed: ${subs.map((x) => `appli ${x.appli} → ${x.callbackurl}`).join(", ")} (after Withings' HEAD check)`);
     const fresh = (h: typeof weigh) => h.emitted.filter((e) => !e.duplicate);
     const arrival = async (h: typeof weigh, before: number, t0: number) => {
       while (fresh(h).length === before && performance.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 2));
@@ -282,7 +310,8 @@ async function instantPath(sim: Simulator, auth: Auth, zone: string, out: Outcom
     for (const e of unlinked) showEvent(e, zone);
     if (got.length === 1 && unlinked.length === 1) out.ok++;
     else out.failed.push(`instant path: ${got.length} weigh-in and ${unlinked.length} unlink events (expected 1 and 1)`);
-    await weigh.host.deactivate();
+    // Revoke Notification Subscription removed New Weigh-in (Instant)'s subscription: nothing left to deactivate.
+    await notificationActions(auth, zone, weigh.url, out);
     await unlink.host.deactivate();
   } catch (err) {
     out.failed.push(`instant path: ${(err as Error).message}`);

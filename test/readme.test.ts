@@ -102,7 +102,7 @@ describe("npm run demo", () => {
     expect(section("New Measurement")).toMatch(/Blood pressure \d+\/\d+ mmHg, heart pulse \d+ bpm/);
     expect(section("Get ECG Signal")).toMatch(/sample_count: 9000,[\s\S]*signal: \[9000 values\]/);
     expect(tour()).not.toContain("more keys");
-    const daily = tour().slice(tour().lastIndexOf("▸ New Daily Activity"));
+    const daily = tour().slice(tour().lastIndexOf("▸ New Daily Activity\n"));
     expect(daily).toMatch(/^▸ New Daily Activity\n {4}run: no new event in \S+ ms, as designed: it waits for the day to end/);
   });
 
