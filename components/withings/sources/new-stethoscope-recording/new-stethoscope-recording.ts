@@ -14,7 +14,7 @@ import sampleEmit from "./test-event";
 /**
  * Stetho v2 List filters on the recording time and carries no modification time. Each run re-reads a
  * day before the cursor to catch recordings uploaded late, and remembers the signal ids it emitted from
- * that day (a handful: recordings are rare) so that a quiet run emits nothing.
+ * that day (a handful: recordings are rare; the 500 most recent at most) so that a quiet run emits nothing.
  */
 const LATE_UPLOAD_WINDOW = DAY;
 
@@ -64,7 +64,7 @@ export default {
       settle(ctx: RunContext) {
         // Later windows start no earlier than this one: older recordings cannot come back.
         const from = (typeof ctx.since === "number" ? ctx.since : nowEpoch()) - LATE_UPLOAD_WINDOW;
-        return { events: [], commit: () => this._rememberSeen(ctx, { from, max: Infinity }) };
+        return { events: [], commit: () => this._rememberSeen(ctx, { from }) };
       },
     },
   }),
