@@ -19,7 +19,7 @@ import {
   HttpEndpoint, httpPropName, SourceHost, wantsCustomResponse, type Auth, type ComponentLike, type RunResult,
 } from "../runner/platform";
 import { simAuth, simEndpoints } from "../runner/targets";
-import { printSignalFiles, recordNewStetho } from "./demo-signals";
+import { printSignalFiles, recordNewStetho } from "./demo/signals";
 import { instantPath } from "./demo/instant";
 import { demoProps, log, printEvents, say, showAction, type Outcome } from "./demo/print";
 

@@ -1,5 +1,8 @@
 import { addDays, ymdInZone } from "../common/dates";
+import type { Activity } from "../common/types";
+import { hexId } from "./random";
 import type { Store } from "./store";
+import type { ActivityInput } from "./types";
 
 /**
  * Fills a user with N new records of one kind, all stored "now" (so every one of them is newer than a
@@ -41,7 +44,7 @@ export function addBacklog(store: Store, userid: string, kind: BacklogKind, n: n
       // Finished days before today, one row each.
       const yesterday = addDays(ymdInZone(now, tz), -1);
       const rows = Array.from({ length: n }, (_, i) => ({ date: addDays(yesterday, -i), steps: 5000 + (i % 7000) }));
-      store.importActivities(userid, rows, now);
+      importActivities(store, userid, rows, now);
       return;
     }
     case "workout":
@@ -56,5 +59,18 @@ export function addBacklog(store: Store, userid: string, kind: BacklogKind, n: n
     case "stetho":
       for (let i = 0; i < n; i++) store.addStetho(userid, { timestamp: at(i) });
       return;
+  }
+}
+
+/** Appends many activity days at once: no duplicate check (the dates are distinct), no notification. */
+function importActivities(store: Store, userid: string, rows: readonly ActivityInput[], modified: number): void {
+  store.version += 1;
+  const u = store.user(userid);
+  const watch = hexId("device", userid, 93);
+  for (const { source: _source, ...row } of rows) {
+    u.activities.push({
+      deviceid: watch, hash_deviceid: watch, brand: 1, is_tracker: true, model: "ScanWatch", modelid: 93,
+      timezone: u.timezone, ...row, modified,
+    } as Activity);
   }
 }

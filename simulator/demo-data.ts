@@ -2,9 +2,12 @@ import { addDays, ymdInZone, zonedEpoch, zoneOffsetSeconds } from "../common/dat
 import type { Measure } from "../common/types";
 import { generateIntraday } from "./signals";
 import { between, hexId, intBetween, seededRandom } from "./random";
-import { DEMO_DEVICES, Store } from "./store";
+import { DEMO_DEVICES } from "./devices";
+import { Store } from "./store";
 import { addDemoStethos } from "./demo-stetho";
 import type { SimClock, SleepSummaryInput } from "./types";
+
+
 
 /**
  * The demo user: a year of data ending at the clock's start, generated from a seed. Quirks on

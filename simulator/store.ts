@@ -1,6 +1,7 @@
 import type { Activity, Device, EcgRecord, Goals, IntradayPoint, MeasureGroup, SleepSegment, SleepSummary, Workout } from "../common/types";
 import { addDays, ymdInZone, zonedEpoch } from "../common/dates";
 import { generateSleepSegments } from "./signals";
+import { appliForGroup, bloodPressureGroup, weighInGroups } from "./measure-inputs";
 import { hexId } from "./random";
 import type {
   ActivityInput, BloodPressureInput, EcgInput, IntradayInput, MeasureGroupInput, SimClock, SimulatorData,
@@ -33,14 +34,6 @@ export interface UserRecord {
 }
 
 export const DEFAULT_TZ = "Europe/Paris";
-
-/** Appli of a measure group: 4 blood pressure, 2 temperature, 1 weight/body composition. */
-export function appliForGroup(g: MeasureGroup): number {
-  const types = new Set(g.measures.map((m) => m.type));
-  if (types.has(9) || types.has(10) || types.has(54)) return 4;
-  if ([...types].every((t) => t === 12 || t === 71 || t === 73)) return 2;
-  return 1;
-}
 
 export class Store implements SimulatorData {
   readonly byUser = new Map<string, UserRecord>();
@@ -133,41 +126,11 @@ export class Store implements SimulatorData {
   }
 
   addWeighIn(userid: string, w: WeighInInput): MeasureGroup[] {
-    const date = w.date ?? this.clock.now();
-    const device = w.device ?? "body_cardio";
-    const weight = { value: Math.round(w.weightKg * 1000), type: 1, unit: -3 };
-    if (device === "manual") {
-      return [this.addMeasureGroup(userid, { date, attrib: 2, measures: [weight] })];
-    }
-    const isCardio = device === "body_cardio";
-    const dev = isCardio ? DEMO_DEVICES.bodyCardio : DEMO_DEVICES.bodyPlus;
-    const deviceid = hexId("device", userid, dev.model_id);
-    const common = { date, deviceid, model: dev.model, modelid: dev.model_id };
-    const measures = [weight];
-    if (w.fatRatio !== undefined) {
-      const fatKg = (w.weightKg * w.fatRatio) / 100;
-      measures.push({ value: Math.round(w.fatRatio * 1000), type: 6, unit: -3 },
-        { value: Math.round(fatKg * 1000), type: 8, unit: -3 },
-        { value: Math.round((w.weightKg - fatKg) * 1000), type: 5, unit: -3 });
-    }
-    const groups = [this.addMeasureGroup(userid, { ...common, attrib: 0, measures })];
-    if (isCardio) {
-      groups.push(this.addMeasureGroup(userid, {
-        ...common, attrib: 8, measures: [
-          { value: Math.round((w.pwv ?? 7.2) * 1000), type: 91, unit: -3 },
-          { value: Math.round((w.vascularAge ?? 41) * 10), type: 155, unit: -1 },
-        ],
-      }));
-    }
-    return groups;
+    return weighInGroups(userid, w, this.clock.now()).map((g) => this.addMeasureGroup(userid, g));
   }
 
   addBloodPressure(userid: string, bp: BloodPressureInput): MeasureGroup {
-    const dev = DEMO_DEVICES.bpm;
-    return this.addMeasureGroup(userid, {
-      date: bp.date, attrib: 0, deviceid: hexId("device", userid, dev.model_id), model: dev.model, modelid: dev.model_id,
-      measures: [{ value: bp.diastolic, type: 9, unit: 0 }, { value: bp.systolic, type: 10, unit: 0 }, { value: bp.pulse, type: 11, unit: 0 }],
-    });
+    return this.addMeasureGroup(userid, bloodPressureGroup(userid, bp));
   }
 
   // ---- activity ------------------------------------------------------------------------------
@@ -320,18 +283,6 @@ export class Store implements SimulatorData {
     this.user(userid).devices.push(device);
   }
 
-  /** Appends many activity days at once, for backlogs: no duplicate check (the caller's dates are distinct), no notification. */
-  importActivities(userid: string, rows: readonly ActivityInput[], modified: number): void {
-    this.version += 1;
-    const u = this.user(userid);
-    for (const { source: _source, ...row } of rows) {
-      u.activities.push({
-        deviceid: hexId("device", userid, 93), hash_deviceid: hexId("device", userid, 93), brand: 1, is_tracker: true,
-        model: "ScanWatch", modelid: 93, timezone: u.timezone, ...row, modified,
-      } as Activity);
-    }
-  }
-
   // ---- read access for assertions -----------------------------------------------------------
   measureGroups(userid: string) { return this.user(userid).measureGroups; }
   activities(userid: string) { return this.user(userid).activities; }
@@ -343,14 +294,3 @@ export class Store implements SimulatorData {
 }
 
 const ymdOf = (epoch: number, tz: string) => ymdInZone(epoch, tz);
-
-/** The demo user's devices (model ids and names as Withings reports them). */
-export const DEMO_DEVICES = {
-  bodyCardio: { type: "Scale", model: "Body Cardio", model_id: 6, battery: "high" },
-  bodyPlus: { type: "Scale", model: "Body+", model_id: 5, battery: "medium" },
-  bpm: { type: "Blood Pressure Monitor", model: "BPM Connect", model_id: 45, battery: "low" },
-  bpmCore: { type: "Blood Pressure Monitor", model: "BPM Core", model_id: 44, battery: "high" },
-  watch: { type: "Activity Tracker", model: "ScanWatch", model_id: 93, battery: "high" },
-  // The Sleep Analyzer reports an empty model name and an unknown battery level.
-  sleep: { type: "Sleep Monitor", model: "", model_id: 63, battery: "unknown" },
-} as const;

@@ -1,7 +1,7 @@
 /** The demo's stethoscope and ECG-picture part: a new heart-sound recording, and the files the actions wrote. */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Simulator } from "../simulator/types";
+import type { Simulator } from "../../simulator/types";
 
 const DIR = "/tmp";
 const FILES = /^withings-(ecg-\d+\.(svg|png)|stetho-\d+\.wav)$/;
