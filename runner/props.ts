@@ -1,4 +1,5 @@
 /** Props as components declare them: shared definitions resolved, command-line strings coerced, what is required. */
+
 /** The loose shape every component and app has at run time. */
 export interface ComponentLike {
   key?: string;
