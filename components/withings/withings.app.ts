@@ -7,54 +7,21 @@ import { decodeEcgRecord, ecgRecordLabel } from "../../common/decode/heart";
 import { decodeStethoRecord, stethoRecordLabel } from "../../common/decode/stetho";
 import { UNIT_SYSTEMS } from "../../common/decode/units";
 import { nowEpoch } from "../../common/dates";
-import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../common/oauth";
 import { items, pages, type Offset } from "../../common/paginate";
 import { listOf } from "../../common/shape";
 import {
   callWithings, DEFAULT_AUTHORIZE_URL, redactingStep, resolveBaseUrl, retryPolicyFromEnv, toForm, type RetryPolicy,
 } from "../../common/transport";
 import type {
-  FormFields, GetActivityBody, GetDeviceBody, GetGoalsBody, GetIntradayBody, GetMeasBody, GetSleepBody,
-  GetSleepSummaryBody, GetWorkoutsBody, HeartGetBody, HeartListBody, NonceBody, NotifyListBody, NotifyProfile,
-  Paged, TokenBody,
+  EcgRecord, FormFields, GetActivityBody, GetDeviceBody, GetGoalsBody, GetIntradayBody, GetMeasBody, GetSleepBody,
+  GetSleepSummaryBody, GetWorkoutsBody, HeartGetBody, HeartListBody, NotifyListBody, NotifyProfile, Paged,
+  StethoGetBody, StethoListBody, StethoRecord,
 } from "../../common/types";
-import type { EcgRecord, StethoGetBody, StethoListBody, StethoRecord } from "../../common/types";
 
-/** What Pipedream (or the local runner) puts in `this.$auth`. */
-export interface WithingsAuth {
-  oauth_access_token: string;
-  oauth_refresh_token?: string;
-  oauth_uid?: string;
-  /** Optional API base URL: the local simulator or Withings' US medical cloud. */
-  base_url?: string;
-  authorize_url?: string;
-}
+import type { CallArgs, RequestArgs, WithingsAuth } from "./common/app-types";
+import { oauthMethods } from "./common/oauth-methods";
 
-export interface RequestArgs {
-  $?: unknown;
-  path: string;
-  action: string;
-  data?: FormFields;
-  /** Data calls carry the Bearer token; token and signature calls do not. */
-  bearer?: boolean;
-  /** Extra values that must never appear in an error (client secret, refresh token, code). */
-  secrets?: readonly (string | undefined)[];
-}
-
-/** Arguments of a data method: `$` plus the Withings form fields. `params` is the legacy spelling. */
-export interface CallArgs {
-  [field: string]: unknown;
-  $?: unknown;
-  params?: FormFields;
-}
-
-export interface ClientCredentials {
-  $?: unknown;
-  clientId: string;
-  clientSecret: string;
-  /** Authenticate the token call with a nonce and signature instead of sending the client secret. */
-  useSignature?: boolean;
-}
+export type { CallArgs, ClientCredentials, RequestArgs, WithingsAuth } from "./common/app-types";
 
 /**
  * One page of a signal-id dropdown: the page's recordings as options (the list checked like any other), and
@@ -230,6 +197,7 @@ export default defineApp({
     },
   },
   methods: {
+    ...oauthMethods,
     _auth(): WithingsAuth {
       // `$auth` is injected by the platform but is missing from defineApp's `this` type.
       return ((this as unknown as { $auth?: WithingsAuth }).$auth ?? {}) as WithingsAuth;
@@ -362,60 +330,6 @@ export default defineApp({
     async getUserTimezone({ $ }: { $?: unknown } = {}): Promise<string> {
       const body = await this.getMeasures({ $, category: 1, lastupdate: nowEpoch() });
       return typeof body.timezone === "string" && body.timezone ? body.timezone : "UTC";
-    },
-
-    /** Builds the authorization URL (comma scopes, crypto-random `state`, optional `mode=demo`). */
-    buildAuthorizationUrl(opts: { clientId: string; redirectUri: string; scopes?: readonly string[]; state?: string;
-      demo?: boolean; }): { url: string; state: string } {
-      return buildAuthorizationUrl({ authorizeUrl: this.oauthEndpoints().authorizeUrl, scopes: DEFAULT_SCOPES, ...opts });
-    },
-    verifyState(expected: string, received: string | null | undefined): boolean {
-      return verifyState(expected, received);
-    },
-    sign(clientSecret: string, params: { action: string; client_id: string; nonce?: string; timestamp?: number }): string {
-      return sign(clientSecret, params);
-    },
-    /** Signature v2 - Getnonce: a single-use nonce for a signed call. */
-    async getNonce({ $, clientId, clientSecret, timestamp = nowEpoch() }: { $?: unknown; clientId: string;
-      clientSecret: string; timestamp?: number; }): Promise<string> {
-      const signature = sign(clientSecret, { action: "getnonce", client_id: clientId, timestamp });
-      const body = await this._makeRequest<NonceBody>({
-        $, path: "/v2/signature", action: "getnonce", bearer: false, secrets: [clientSecret, signature],
-        data: { client_id: clientId, timestamp, signature },
-      });
-      return body.nonce;
-    },
-    async _requestToken(creds: ClientCredentials, grant: TokenGrant): Promise<TokenBody> {
-      const { $, clientId, clientSecret, useSignature } = creds;
-      let auth: { clientSecret: string } | { nonce: string; signature: string } = { clientSecret };
-      if (useSignature) {
-        const nonce = await this.getNonce({ $, clientId, clientSecret });
-        auth = { nonce, signature: sign(clientSecret, { action: "requesttoken", client_id: clientId, nonce }) };
-      }
-      const { action, ...data } = tokenRequestFields(clientId, grant, auth);
-      const secrets = [clientSecret, grant.grant === "refresh_token" ? grant.refreshToken : grant.code];
-      const body = await this._makeRequest<TokenBody>({
-        $, path: "/v2/oauth2", action: String(action), data, bearer: false, secrets,
-      });
-      // Withings documents userid as a number but also sends strings; keep one type.
-      return { ...body, userid: String(body.userid) };
-    },
-    /** OAuth2 - Requesttoken with `grant_type=authorization_code` (the code lives 30 s: call at once). */
-    exchangeCode(creds: ClientCredentials & { code: string; redirectUri: string }): Promise<TokenBody> {
-      return this._requestToken(creds, { grant: "authorization_code", code: creds.code, redirectUri: creds.redirectUri });
-    },
-    /** OAuth2 - Requesttoken with `grant_type=refresh_token`; the response carries a new refresh token. */
-    refreshToken(creds: ClientCredentials & { refreshToken: string }): Promise<TokenBody> {
-      return this._requestToken(creds, { grant: "refresh_token", refreshToken: creds.refreshToken });
-    },
-    /** OAuth2 - Revoke: ends the app's access for a user (signed call). */
-    async revokeAccess({ $, clientId, clientSecret, userid }: ClientCredentials & { userid: string | number }): Promise<void> {
-      const nonce = await this.getNonce({ $, clientId, clientSecret });
-      const signature = sign(clientSecret, { action: "revoke", client_id: clientId, nonce });
-      await this._makeRequest({
-        $, path: "/v2/oauth2", action: "revoke", bearer: false, secrets: [clientSecret, signature],
-        data: { client_id: clientId, nonce, signature, userid },
-      });
     },
   },
 });
