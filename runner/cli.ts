@@ -9,100 +9,20 @@
  */
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { SCOPES } from "../common/oauth";
-import { isValidTimeZone, shortInZone } from "../common/dates";
 import { authorize, oauthApp } from "./auth";
 import { appOf, listComponents, loadComponent, resolveComponent, type ComponentRef } from "./components";
-import { indent, ms, oneLine, sample } from "./format";
+import { eventLine, indent, ms, oneLine, sample } from "./format";
 import {
-  HttpEndpoint, httpPropName, propOptions, runAction, SourceHost, wantsCustomResponse, type ComponentLike, type EmittedEvent, type RunResult,
+  HttpEndpoint, httpPropName, propOptions, runAction, SourceHost, wantsCustomResponse, type ComponentLike, type RunResult,
 } from "./platform";
 import { stateDir } from "./state";
 import { clientFromEnv, defaultTokenFile, openTarget, scrub, type Target } from "./targets";
 import { requireClient, TokenStore } from "./tokens";
+import { dbPath, num, parseArgs, readLine, str, USAGE, type Args } from "./args";
 
-const USAGE = `Usage: npx tsx runner/cli.ts <command> [options]
-
-Commands:
-  list                       List the built components (dist/)
-  run <component>            Run an action; for a source: deploy on first use, then one timer run;
-                             for an instant source: serve its HTTP endpoint until Ctrl-C
-  deploy <source>            Run the deploy and activate hooks
-  deactivate <source>        Run the deactivate hook
-  options <component> <prop> List a prop's choices (as the Pipedream UI would offer them)
-  reset <component>          Forget the component's stored state (db file)
-  auth                       Authorize the real Withings API and store the tokens
-  refresh                    Refresh the stored tokens now
-
-Component names: actions/get-measures, sources/new-weigh-in, or a bare slug.
-
-Options:
-  --prop name=value          A prop value (repeatable). Lists: a,b,c or a JSON array
-  --props '{"name":...}'     Props as JSON
-  --json                     Print the full result and events as JSON
-  --limit N                  Sample lines per result (default 5)
-  --src                      Run the TypeScript sources instead of dist/
-  --real                     Use the real Withings API (token file, or WITHINGS_ACCESS_TOKEN)
-  --token-file PATH          Token file (default .withings-runner/tokens.json)
-  --state-dir DIR            State directory (default .withings-runner, or WITHINGS_RUNNER_DIR)
-  --seed N                   Seed of the simulator's demo user
-  --port N                   Port of an instant source's endpoint (default: any free port)
-  --wait SECONDS             Stop serving an instant source after this long
-Auth options (or the environment):
-  --client-id ID             WITHINGS_CLIENT_ID
-  --redirect-uri URL         WITHINGS_REDIRECT_URI (registered on your Withings app)
-  --scopes a,b               Default: user.metrics,user.activity
-  --demo                     Ask for Withings' demo account (mode=demo)
-  The client secret is read from WITHINGS_CLIENT_SECRET only, so it never shows in the process list.`;
-
-interface Args {
-  command?: string;
-  target?: string;
-  extra?: string;
-  props: Record<string, unknown>;
-  flags: Record<string, string | boolean>;
-}
-
-const BOOLEAN_FLAGS = new Set(["json", "src", "real", "demo", "help"]);
-
-export function parseArgs(argv: string[]): Args {
-  const args: Args = { props: {}, flags: {} };
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith("--")) {
-      positional.push(a);
-      continue;
-    }
-    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (BOOLEAN_FLAGS.has(name)) {
-      args.flags[name] = true;
-      continue;
-    }
-    const value = inline ?? argv[++i];
-    if (value === undefined) throw new Error(`--${name} needs a value`);
-    if (name === "prop") {
-      const eq = value.indexOf("=");
-      if (eq < 1) throw new Error(`--prop takes name=value, got "${value}"`);
-      args.props[value.slice(0, eq)] = value.slice(eq + 1);
-    } else if (name === "props") {
-      Object.assign(args.props, JSON.parse(value) as Record<string, unknown>);
-    } else {
-      args.flags[name] = value;
-    }
-  }
-  [args.command, args.target, args.extra] = positional;
-  return args;
-}
-
-const num = (v: string | boolean | undefined): number | undefined => (typeof v === "string" ? Number(v) : undefined);
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === "string" ? v : undefined);
-
-/** The db file of a component for a target: `<state dir>/<sim|real>/<key>.json`. */
-export function dbPath(dir: string, target: "sim" | "real", component: ComponentLike, ref: ComponentRef): string {
-  return join(dir, target, `${component.key ?? `withings-${ref.slug}`}.json`);
-}
+export { dbPath, parseArgs } from "./args";
+export { eventLine } from "./format";
 
 class Cli {
   private secrets: string[] = [];
@@ -354,31 +274,6 @@ class Cli {
     this.print(`Error: ${e?.name && e.name !== "Error" ? `${e.name}: ` : ""}${e?.message ?? String(err)}`);
     return 1;
   }
-}
-
-/** `<id> <time in the record's zone (else UTC)> <zone> <summary>`; long ids are shortened, never the summary. */
-export function eventLine(e: EmittedEvent): string {
-  const reported = (e.event as { timezone?: unknown } | null)?.timezone;
-  const zone = typeof reported === "string" && isValidTimeZone(reported) ? reported : "UTC";
-  const ts = typeof e.meta.ts === "number" ? `${shortInZone(Math.floor(e.meta.ts / 1000), zone)} ${zone}` : "";
-  const id = String(e.meta.id ?? "");
-  const shortId = id.length > 22 ? `${id.slice(0, 21)}…` : id;
-  return `${shortId.padEnd(22)} ${ts.padEnd(29)} ${e.meta.summary ?? oneLine(e.event, 80)}`;
-}
-
-function readLine(): Promise<string> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, terminal: false });
-    let done = false;
-    rl.once("line", (line) => {
-      done = true;
-      rl.close();
-      resolve(line.trim());
-    });
-    rl.once("close", () => {
-      if (!done) resolve("");
-    });
-  });
 }
 
 export async function main(argv: string[], out?: (s: string) => void): Promise<number> {
