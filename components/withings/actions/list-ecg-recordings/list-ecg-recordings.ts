@@ -1,10 +1,7 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { collect } from "../../../../common/paginate";
-import { epochWindow, plural, stepOf, validate } from "../../common/component";
+import { runRecordingList } from "../../common/recording-list";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
-import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import { DAY, ymdInZone } from "../../../../common/dates";
 import type { EcgRecord } from "../../../../common/types";
 
 export default defineAction({
@@ -36,20 +33,6 @@ export default defineAction({
     },
   },
   async run(opts?: ActionRunOptions): Promise<DecodedEcgRecord[]> {
-    const $ = stepOf(opts);
-    const input = validate(() => ({
-      range: parseRange(this),
-      zone: parseTimeZone(this.timezone),
-      max: parseMaxResults(this.maxResults),
-    }));
-    const { tz, window: dates } = await epochWindow(this.withings, $, input.range, input.zone, 30 * DAY);
-
-    const args = { $, ...dates };
-    const records = await collect<EcgRecord>(
-      this.withings.paginate(this.withings.listHeartRecords, args, "series", "list"), input.max);
-    const out = records.map((r) => decodeEcgRecord(r, tz));
-    const day = (epoch: number) => ymdInZone(epoch, tz);
-    $.export("$summary", `Retrieved ${plural(out.length, "ECG recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
-    return out;
+    return runRecordingList<EcgRecord, DecodedEcgRecord>(this, opts, { method: "listHeartRecords", decode: decodeEcgRecord, noun: "ECG recording" });
   },
 });

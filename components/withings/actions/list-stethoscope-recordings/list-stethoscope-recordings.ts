@@ -1,10 +1,7 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
-import { collect } from "../../../../common/paginate";
-import { epochWindow, plural, stepOf, validate } from "../../common/component";
+import { runRecordingList } from "../../common/recording-list";
 import { decodeStethoRecord, type DecodedStethoRecord } from "../../../../common/decode/stetho";
-import { parseMaxResults, parseRange, parseTimeZone } from "../../../../common/inputs";
-import { DAY, ymdInZone } from "../../../../common/dates";
 import type { StethoRecord } from "../../../../common/types";
 
 export default defineAction({
@@ -32,20 +29,6 @@ export default defineAction({
     },
   },
   async run(opts?: ActionRunOptions): Promise<DecodedStethoRecord[]> {
-    const $ = stepOf(opts);
-    const input = validate(() => ({
-      range: parseRange(this),
-      zone: parseTimeZone(this.timezone),
-      max: parseMaxResults(this.maxResults),
-    }));
-    const { tz, window: dates } = await epochWindow(this.withings, $, input.range, input.zone, 30 * DAY);
-
-    const args = { $, ...dates };
-    const records = await collect<StethoRecord>(
-      this.withings.paginate(this.withings.listStethoRecords, args, "series", "list"), input.max);
-    const out = records.map((r) => decodeStethoRecord(r, tz));
-    const day = (epoch: number) => ymdInZone(epoch, tz);
-    $.export("$summary", `Retrieved ${plural(out.length, "stethoscope recording")} from ${day(dates.startdate)} to ${day(dates.enddate)}`);
-    return out;
+    return runRecordingList<StethoRecord, DecodedStethoRecord>(this, opts, { method: "listStethoRecords", decode: decodeStethoRecord, noun: "stethoscope recording" });
   },
 });
