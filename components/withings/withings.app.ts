@@ -192,7 +192,7 @@ export default defineApp({
         + "Pick one of the account's subscriptions or enter a URL.",
       async options(this: { listNotifications(a: CallArgs): Promise<NotifyListBody> }) {
         const body = await this.listNotifications({});
-        return [...new Set((body.profiles ?? []).map((p) => p.callbackurl))];
+        return [...new Set(listOf<NotifyProfile>(body, "profiles", "list").map((p) => p.callbackurl))];
       },
     },
   },

@@ -68,9 +68,14 @@ const TOKEN_CALLS: Array<[string, (app: any, $: unknown) => Promise<unknown>]> =
   ["revokeAccess", (app, $) => app.revokeAccess({ $, ...creds, userid: 42 })],
 ];
 const ACTIONS = tsComponents("actions");
+const HOOK = "https://hooks.example.com/withings";
 const ACTION_PROPS: Record<string, Record<string, unknown>> = {
   "get-ecg-signal": { signalId: 123 },
   "get-stethoscope-signal": { signalId: 187000004 },
+  "subscribe-to-notifications": { callbackUrl: HOOK, appli: 1 },
+  "get-notification-subscription": { callbackUrl: HOOK, appli: 1 },
+  "update-notification-subscription": { callbackUrl: HOOK, appli: 1, comment: "weight sync" },
+  "revoke-notification-subscription": { callbackUrl: HOOK, appli: 1 },
 };
 
 function recordingStep() {
@@ -186,7 +191,9 @@ describe("no secret in any output, on every error path", () => {
   });
 
   it.each(ACTIONS.map((a) => [a.slug, a.component] as const))("action %s", async (slug, component) => {
-    for (const mode of MODES.filter((m) => m.kind !== "hang")) {
+    // The notification actions other than List read no list back: a reply with odd lists is still a success.
+    const readsNoList = /notification/.test(slug) && slug !== "list-notification-subscriptions";
+    for (const mode of MODES.filter((m) => m.kind !== "hang" && !(readsNoList && m.kind === "bad-shape"))) {
       const self = actionInstance(component, { timezone: "UTC", ...(ACTION_PROPS[slug] ?? {}) },
         { oauth_access_token: SECRETS.access, oauth_refresh_token: SECRETS.refresh });
       await probe(`action ${slug}`, mode, ($) => (component as any).run.call(self, { $, steps: {} }));

@@ -39,6 +39,11 @@ const BODIES: Record<string, unknown> = {
   getgoals: { goals: [] },
 };
 function reply(url: string, action: string): unknown {
+  if (url.endsWith("/notify")) {
+    if (action === "list") return { profiles: [] };
+    if (action === "get") return { appli: 1, callbackurl: "https://hooks.example.com/withings", comment: "x" };
+    return {};
+  }
   if (url.endsWith("/v2/heart") && action === "get") return { signal: [1, 2, 3], sampling_frequency: 300, wearposition: 1 };
   if (url.endsWith("/v2/stetho") && action === "get") return { signal: [213, 85, 42], frequency: 4000, position: 18, vhd: 0 };
   if (url.endsWith("/v2/sleep") && action === "get") return { series: [], model: 32 };
@@ -47,6 +52,15 @@ function reply(url: string, action: string): unknown {
 
 const ALL_FIELDS = new Set<string>(Object.values(DATA_FIELDS).flat());
 const digits = (v: string, max: number) => /^\d+$/.test(v) && Number(v) <= max;
+/** A callback URL as sent: absolute http(s), at most 255 characters (https only for a new subscription). */
+const urlOk = (v: string, httpsOnly: boolean) => {
+  try {
+    const u = new URL(v);
+    return v.length <= 255 && (u.protocol === "https:" || (!httpsOnly && u.protocol === "http:"));
+  } catch {
+    return false;
+  }
+};
 const ymdOk = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= "1970-01-01" && v <= "2100-01-01"
   && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 
@@ -56,7 +70,8 @@ function problems(r: Sent): string[] {
   const f = r.form;
   if (r.auth !== `Bearer ${TOKEN}`) out.push("no Bearer token");
   for (const [k, v] of Object.entries(f)) {
-    if (/NaN|undefined|Infinity|\[object|true|false|null/.test(v)) out.push(`${k}=${v}`);
+    // A comment is the user's own text: "NaN" is a fine comment.
+    if (k !== "comment" && /NaN|undefined|Infinity|\[object|true|false|null/.test(v)) out.push(`${k}=${v}`);
     switch (k) {
       case "action": break;
       case "startdate": case "enddate": case "lastupdate":
@@ -76,6 +91,18 @@ function problems(r: Sent): string[] {
         break;
       case "data_fields":
         if (!v.split(",").every((x) => ALL_FIELDS.has(x))) out.push(`data_fields=${v}`);
+        break;
+      case "callbackurl":
+        if (!urlOk(v, f.action === "subscribe")) out.push(`callbackurl=${v}`);
+        break;
+      case "new_callbackurl":
+        if (!urlOk(v, true)) out.push(`new_callbackurl=${v}`);
+        break;
+      case "appli": case "new_appli":
+        if (!digits(v, 9999) || Number(v) <= 0) out.push(`${k}=${v}`);
+        break;
+      case "comment":
+        if (v.length > 255) out.push("comment longer than 255 characters");
         break;
       default:
         out.push(`unexpected field ${k}=${v}`);
@@ -153,9 +180,14 @@ function mustRefuse(props: Record<string, unknown>, defs: Record<string, { type?
 
 const actions = tsComponents("actions");
 /** A valid value of each required prop, kept while another prop gets the hostile value. */
+const HOOK = "https://hooks.example.com/withings";
 const REQUIRED: Record<string, Record<string, unknown>> = {
   "get-ecg-signal": { signalId: 123 },
   "get-stethoscope-signal": { signalId: 187000004 },
+  "subscribe-to-notifications": { callbackUrl: HOOK, appli: 1 },
+  "get-notification-subscription": { callbackUrl: HOOK, appli: 1 },
+  "update-notification-subscription": { callbackUrl: HOOK, appli: 1, comment: "weight sync" },
+  "revoke-notification-subscription": { callbackUrl: HOOK, appli: 1 },
 };
 const stats = { tried: 0, succeeded: 0, refused: 0, refusedAfterZone: 0, bad: [] as string[] };
 

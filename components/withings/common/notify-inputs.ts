@@ -1,5 +1,6 @@
 import { NOTIFY_APPLIS } from "../../../common/codes/misc";
 import { InputError } from "../../../common/errors";
+import { parseInteger } from "../../../common/inputs";
 import { appliLabel } from "../../../common/notify";
 import type { NotifyProfile } from "../../../common/types";
 
@@ -7,23 +8,33 @@ import type { NotifyProfile } from "../../../common/types";
 
 const blank = (v: unknown) => v === undefined || v === null || v === "";
 
-/** A notification category code: a positive whole number (new codes appear, so unknown ones pass). */
+/** A notification category code: a positive whole number, parsed strictly (new codes appear, so unknown ones pass). */
 export function parseAppli(v: unknown, prop: string, required: boolean): number | undefined {
   if (blank(v)) {
     if (required) throw new InputError(prop, `pick a notification category, e.g. 1 (${NOTIFY_APPLIS[0].name}).`);
     return undefined;
   }
-  const n = typeof v === "string" ? Number(v.trim()) : v;
-  if (typeof n !== "number" || !Number.isSafeInteger(n) || n <= 0) {
-    throw new InputError(prop, `must be a notification category code such as 1, 4, 16 or 44, got ${JSON.stringify(v)}.`);
-  }
-  return n;
+  return parseInteger(v, prop, { min: 1, max: 9999, what: "a notification category code such as 1, 4, 16 or 44" });
 }
 
-/** The URL of an existing subscription: any non-empty string (Withings matches it exactly). */
+/**
+ * The URL of an existing subscription, matched exactly by Withings: any absolute http(s) URL (subscriptions
+ * made elsewhere may predate today's rules), at most 255 characters.
+ */
 export function parseExistingUrl(v: unknown, prop: string): string {
   if (typeof v !== "string" || v.trim() === "") throw new InputError(prop, "enter the callback URL of the subscription.");
-  return v.trim();
+  const value = v.trim();
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || value.length > 255) {
+    throw new InputError(prop, `"${value.slice(0, 80)}" is not the callback URL of a subscription (an http or https URL `
+      + "of at most 255 characters, e.g. https://example.com/withings/notify).");
+  }
+  return value;
 }
 
 export function parseComment(v: unknown, prop: string): string | undefined {

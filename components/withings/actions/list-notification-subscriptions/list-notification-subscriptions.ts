@@ -2,7 +2,8 @@ import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { plural, stepOf, validate } from "../../common/component";
 import { decodeSubscription, parseAppli, type DecodedSubscription } from "../../common/notify-inputs";
-import type { NotifyListBody } from "../../../../common/types";
+import { listOf } from "../../../../common/shape";
+import type { NotifyListBody, NotifyProfile } from "../../../../common/types";
 
 export default defineAction({
   key: "withings-list-notification-subscriptions",
@@ -24,7 +25,7 @@ export default defineAction({
     const $ = stepOf(opts);
     const appli = validate(() => parseAppli(this.appli, "appli", false));
     const body: NotifyListBody = await this.withings.listNotifications({ $, appli });
-    const out = (body.profiles ?? []).map(decodeSubscription);
+    const out = listOf<NotifyProfile>(body, "profiles", "list").map(decodeSubscription);
     $.export("$summary", `Found ${plural(out.length, "notification subscription")}`);
     return out;
   },

@@ -1,7 +1,8 @@
 import type { JSONValue } from "@pipedream/types";
 import withings from "../../withings.app";
 import { appliLabel, parseNotification, type NotifyPayload } from "../../../../common/notify";
-import type { NotifyListBody } from "../../../../common/types";
+import { listOf } from "../../../../common/shape";
+import type { NotifyListBody, NotifyProfile } from "../../../../common/types";
 import { coalesce, mark } from "./coalesce";
 import { subscribeError } from "./subscribe-error";
 
@@ -96,7 +97,8 @@ const methods: ThisType<WebhookThis> & Record<string, (...args: any[]) => any> =
     const callbackurl = this.http.endpoint;
     const wanted = this.notifyApplis();
     const existing: NotifyListBody = await this.withings.listNotifications({});
-    const have = new Set((existing?.profiles ?? []).filter((p) => p.callbackurl === callbackurl).map((p) => Number(p.appli)));
+    const have = new Set(listOf<NotifyProfile>(existing, "profiles", "list")
+      .filter((p) => p.callbackurl === callbackurl).map((p) => Number(p.appli)));
     const created: number[] = [];
     try {
       for (const appli of wanted) {
