@@ -190,7 +190,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
         const page = await this.readPage(window, offset, ctx);
         // The server's clock, from the window's first page; else the latest change read.
         if (pages === 0) until ??= page.until;
-        if (page.latest !== undefined && !(latest !== undefined && latest >= page.latest)) latest = page.latest;
+        if (page.latest !== undefined) latest = Math.max(latest ?? page.latest, page.latest);
         pages += 1;
         if (!page.more) {
           await emit(page.events);
