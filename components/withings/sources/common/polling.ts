@@ -81,6 +81,8 @@ export interface PollingThis {
    * and what to store once they are emitted.
    */
   settle?(ctx: RunContext): Settled | Promise<Settled>;
+  /** Stores the ids this run emitted, for sources that remember them (`seenMethods`). */
+  _rememberSeen?(ctx: RunContext, window: PollWindow): void;
   _getCursor(): unknown;
   _setCursor(cursor: unknown): void;
   processEvents(backfill: boolean): Promise<number>;
@@ -166,7 +168,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
       }
     };
     // Events due without a request (a day that ended), then the backfill's most recent records, then what the
-    // source stores once they are emitted.
+    // source stores once they are emitted (held days, the ids it emitted).
     const settle = async () => {
       const settled = await this.settle?.(ctx);
       await emit(settled?.events ?? []);
@@ -175,6 +177,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
         emitted += 1;
       }
       settled?.commit?.();
+      this._rememberSeen?.(ctx, window);
     };
 
     let offset: Offset = resumed?.offset;

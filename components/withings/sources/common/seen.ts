@@ -5,6 +5,8 @@
  * the most recent records (by their own time), a few kilobytes at most, so a later edit of any of them is
  * not a new event.
  */
+import type { PollWindow } from "./polling";
+
 export type Seen = [id: string, time: number];
 
 /** How many records a source remembers: about a year of workouts, or 250 days of two devices' activity. */
@@ -52,10 +54,13 @@ export const seenMethods = {
     c.fresh.push([id, time]);
     return true;
   },
-  /** Stores what this run emitted (call once its events are emitted). */
-  _rememberSeen(this: SeenThis & { _getSeen(): Seen[]; _setSeen(s: Seen[]): void }, ctx: Record<string, unknown>,
-    opts?: { from?: number; max?: number }): void {
+  /**
+   * Stores what this run emitted; the polling base calls it once the run's events are emitted. A source whose
+   * reads cannot return records older than some time says so with `seenFrom(window)`, and older ids are dropped.
+   */
+  _rememberSeen(this: SeenThis & { _getSeen(): Seen[]; _setSeen(s: Seen[]): void; seenFrom?(w: PollWindow): number },
+    ctx: Record<string, unknown>, window: PollWindow): void {
     const fresh = (ctx as SeenCtx).fresh ?? [];
-    if (fresh.length) this._setSeen(rememberSeen(this._getSeen(), fresh, opts));
+    if (fresh.length) this._setSeen(rememberSeen(this._getSeen(), fresh, { from: this.seenFrom?.(window) }));
   },
 };

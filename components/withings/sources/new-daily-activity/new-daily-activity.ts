@@ -85,10 +85,8 @@ export default {
         return {
           events: due.map((p) => this.dayEvent(p.activity)).filter((e) => this._firstSighting(ctx, e.id, e.time)),
           // Stored only after those events were emitted; read again first in case another run wrote meanwhile.
-          commit: () => {
-            this._setPendingDays(mergePendingDays(this._getPendingDays(), read).filter((p) => !emitted.has(p.key)));
-            this._rememberSeen(ctx);
-          },
+          commit: () => this._setPendingDays(mergePendingDays(this._getPendingDays(), read)
+            .filter((p) => !emitted.has(p.key))),
         };
       },
     },

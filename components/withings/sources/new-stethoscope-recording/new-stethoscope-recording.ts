@@ -6,7 +6,7 @@ import { onDate } from "../common/measures";
 import { decodeStethoRecord, type DecodedStethoRecord } from "../../../../common/decode/stetho";
 import { validate } from "../../common/component";
 import { parseTimeZone } from "../../../../common/inputs";
-import { DAY, nowEpoch } from "../../../../common/dates";
+import { DAY } from "../../../../common/dates";
 import type { Offset } from "../../../../common/paginate";
 import type { StethoListBody, StethoRecord } from "../../../../common/types";
 import sampleEmit from "./test-event";
@@ -49,7 +49,6 @@ export default {
         const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
         const page = await fetchPage<StethoListBody, StethoRecord>(this.withings, this.withings.listStethoRecords,
           "list", args, offset, "series");
-        ctx.since = window.since;
         const events = page.records
           .filter((r) => typeof r.signalid === "number" && Number.isFinite(r.timestamp))
           .map((r) => {
@@ -60,11 +59,9 @@ export default {
           .filter((e) => this._firstSighting(ctx, e.id, e.time));
         return { ...page, events };
       },
-      /** Stores the ids emitted (once they are), keeping only those a later run's window can still return. */
-      settle(ctx: RunContext) {
-        // Later windows start no earlier than this one: older recordings cannot come back.
-        const from = (typeof ctx.since === "number" ? ctx.since : nowEpoch()) - LATE_UPLOAD_WINDOW;
-        return { events: [], commit: () => this._rememberSeen(ctx, { from }) };
+      /** Later windows start no earlier than this one: older recordings cannot come back, nor need remembering. */
+      seenFrom(window: PollWindow) {
+        return window.since - LATE_UPLOAD_WINDOW;
       },
     },
   }),

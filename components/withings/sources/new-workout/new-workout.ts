@@ -41,9 +41,6 @@ export default {
         }).filter((e) => this._firstSighting(ctx, e.id, e.time));
         return { ...page, events };
       },
-      settle(ctx: RunContext) {
-        return { events: [], commit: () => this._rememberSeen(ctx) };
-      },
     },
   }),
   sampleEmit,
