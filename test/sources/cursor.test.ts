@@ -1,6 +1,6 @@
 import { fromStored, furthest, LAG_GUARD, nextSince, OVERLAP, toStored } from "../../components/withings/sources/common/cursor";
 import { MostRecent, type PolledEvent } from "../../components/withings/sources/common/events";
-import { mergePendingDays, storedPendingDays, type PendingDay } from "../../components/withings/sources/common/days";
+import { mergePendingDays, storedPendingDays } from "../../components/withings/sources/common/days";
 import { latestModified } from "../../components/withings/sources/common/polling";
 import { rememberSeen, storedSeen } from "../../components/withings/sources/common/seen";
 
@@ -59,14 +59,18 @@ describe("MostRecent", () => {
 });
 
 describe("pending days", () => {
-  const day = (key: string, modified: number): PendingDay => ({ key, end: 10, activity: { date: "2026-11-20", modified } as never });
-  it("keeps one entry per day and device, the latest version", () => {
-    const merged = mergePendingDays([day("a", 1), day("b", 5)], [day("a", 3)], [day("a", 2)]);
-    expect(merged.map((p) => [p.key, p.activity.modified])).toEqual([["a", 3], ["b", 5]]);
+  const day = (date: string, deviceid: string | null, modified: number) =>
+    ({ date, deviceid, modelid: deviceid ? 93 : 1055, modified, timezone: "Europe/Paris" }) as never;
+  it("keeps one row per day and device, the latest version", () => {
+    const merged = mergePendingDays([day("2026-11-20", "w", 1), day("2026-11-20", null, 5)], [day("2026-11-20", "w", 3)],
+      [day("2026-11-20", "w", 2), day("2026-11-21", "w", 1)]);
+    expect(merged.map((a: any) => [a.date, a.deviceid, a.modified])).toEqual([
+      ["2026-11-20", "w", 3], ["2026-11-20", null, 5], ["2026-11-21", "w", 1],
+    ]);
   });
-  it("reads a damaged stored list as the entries it can use", () => {
+  it("reads a damaged stored list as the rows it can use", () => {
     expect(storedPendingDays("x")).toEqual([]);
-    expect(storedPendingDays([day("a", 1), { key: 1 }, null])).toEqual([day("a", 1)]);
+    expect(storedPendingDays([day("2026-11-20", "w", 1), { date: 1 }, { date: "today" }, null])).toEqual([day("2026-11-20", "w", 1)]);
   });
 });
 

@@ -40,7 +40,7 @@ describe("New Daily Activity", () => {
     expect(h.cursor()).toBe(T0 - 300);
     // Today's row waits in the db, not behind the cursor: an idle run does not read it again.
     expect(h.db.get("pendingDays")).toEqual([
-      expect.objectContaining({ key: `2026-11-20|${WATCH}`, end: parisDay(2026, 11, 21), activity: expect.objectContaining({ date: "2026-11-20" }) }),
+      expect.objectContaining({ date: "2026-11-20", deviceid: WATCH, timezone: "Europe/Paris" }),
     ]);
   });
 

@@ -3,17 +3,11 @@ import type { DecodedActivity } from "../../../../common/decode/activity";
 import { deviceKey } from "./events";
 
 /**
- * A day of activity that has not ended yet in the user's time zone. The source keeps the latest version
- * it read (a few hundred bytes; one per device for today) and emits it once the day is over, so that an
- * idle run never has to read today again.
+ * Days of activity that had not ended in the user's time zone when they were read. New Daily Activity keeps the
+ * latest version of each (a few hundred bytes; one per device for today) in its db and emits it once the day is
+ * over, so that an idle run never has to read today again. Only the rows are stored: a day's key and end are
+ * derived from them.
  */
-export interface PendingDay {
-  /** `<date>|<device>`: one entry per day and device. */
-  key: string;
-  /** Unix seconds at which the day ends (midnight after it, in its zone). */
-  end: number;
-  activity: DecodedActivity;
-}
 
 /** Start and end of an activity's day, unix seconds, in its own zone (UTC when it has none). */
 export function dayBounds(a: DecodedActivity): { start: number; end: number } {
@@ -21,23 +15,24 @@ export function dayBounds(a: DecodedActivity): { start: number; end: number } {
   return { start: zonedEpoch(a.date, 0, tz), end: zonedEpoch(addDays(a.date, 1), 0, tz) };
 }
 
-export function pendingDay(a: DecodedActivity): PendingDay {
-  return { key: `${a.date}|${deviceKey(a.deviceid, a.modelid)}`, end: dayBounds(a).end, activity: a };
+/** `<date>|<device>`: one held row per day and device. */
+export function dayKey(a: DecodedActivity): string {
+  return `${a.date}|${deviceKey(a.deviceid, a.modelid)}`;
 }
 
-/** Reads the stored list, dropping anything malformed rather than failing on it. */
-export function storedPendingDays(v: unknown): PendingDay[] {
+/** Reads the stored rows, dropping anything malformed rather than failing on it. */
+export function storedPendingDays(v: unknown): DecodedActivity[] {
   if (!Array.isArray(v)) return [];
-  return v.filter((p): p is PendingDay => !!p && typeof p.key === "string" && Number.isFinite(p.end)
-    && !!p.activity && typeof p.activity === "object" && typeof p.activity.date === "string");
+  return v.filter((a): a is DecodedActivity => !!a && typeof a === "object" && typeof a.date === "string"
+    && /^\d{4}-\d{2}-\d{2}$/.test(a.date));
 }
 
-/** One entry per key, keeping the most recently modified version. */
-export function mergePendingDays(...lists: ReadonlyArray<readonly PendingDay[]>): PendingDay[] {
-  const byKey = new Map<string, PendingDay>();
-  for (const p of lists.flat()) {
-    const held = byKey.get(p.key);
-    if (!held || (p.activity.modified ?? 0) >= (held.activity.modified ?? 0)) byKey.set(p.key, p);
+/** One row per day and device, keeping the most recently modified version. */
+export function mergePendingDays(...lists: ReadonlyArray<readonly DecodedActivity[]>): DecodedActivity[] {
+  const byKey = new Map<string, DecodedActivity>();
+  for (const a of lists.flat()) {
+    const held = byKey.get(dayKey(a));
+    if (!held || (a.modified ?? 0) >= (held.modified ?? 0)) byKey.set(dayKey(a), a);
   }
   return [...byKey.values()];
 }

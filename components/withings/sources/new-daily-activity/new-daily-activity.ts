@@ -1,6 +1,6 @@
 import { defineSource } from "@pipedream/types";
 import common, { boundedId, deviceKey, fetchPage, type PolledEvent, type PollWindow, type RunContext } from "../common/polling";
-import { dayBounds, mergePendingDays, pendingDay, storedPendingDays, type PendingDay } from "../common/days";
+import { dayBounds, dayKey, mergePendingDays, storedPendingDays } from "../common/days";
 import { seenMethods } from "../common/seen";
 import { decodeActivity, type DecodedActivity } from "../../../../common/decode/activity";
 import { DEFAULT_DATA_FIELDS } from "../../../../common/codes/data-fields";
@@ -41,10 +41,10 @@ export default {
     methods: {
       ...common.methods,
       ...seenMethods,
-      _getPendingDays(): PendingDay[] {
+      _getPendingDays(): DecodedActivity[] {
         return storedPendingDays(this.db.get("pendingDays"));
       },
-      _setPendingDays(days: PendingDay[]) {
+      _setPendingDays(days: DecodedActivity[]) {
         this.db.set("pendingDays", days);
       },
       dayEvent(a: DecodedActivity): PolledEvent {
@@ -57,18 +57,18 @@ export default {
         const page = await fetchPage<GetActivityBody, Activity>(this.withings, this.withings.getActivity, "getactivity",
           args, offset, "activities");
         const now = nowEpoch();
-        const unfinished = (ctx.pendingDays ??= []) as PendingDay[];
+        const unfinished = (ctx.pendingDays ??= []) as DecodedActivity[];
         const finished = (ctx.finishedDays ??= new Set<string>()) as Set<string>;
         const events: PolledEvent[] = [];
         for (const row of page.records) {
-          const day = pendingDay(decodeActivity(row, "UTC"));
+          const a = decodeActivity(row, "UTC");
           // Today is still being counted: held (in the db) until it ends, so the cursor can move on.
-          if (day.end > now) unfinished.push(day);
+          if (dayBounds(a).end > now) unfinished.push(a);
           else {
-            finished.add(day.key);
+            finished.add(dayKey(a));
             // A finished day Withings changes later comes back with the same id: emitted once (with Include
             // Updates, each version has its own id).
-            const e = this.dayEvent(day.activity);
+            const e = this.dayEvent(a);
             if (this._firstSighting(ctx, e.id, e.time)) events.push(e);
           }
         }
@@ -77,16 +77,17 @@ export default {
       /** Days held earlier that have ended since: emitted from what was stored, without a request. */
       settle(ctx: RunContext) {
         const now = nowEpoch();
-        const read = (ctx.pendingDays ?? []) as PendingDay[];
+        const read = (ctx.pendingDays ?? []) as DecodedActivity[];
         // A held day that this run read again after it ended was emitted from that fresher read.
         const emitted = new Set((ctx.finishedDays ?? []) as Set<string>);
-        const due = mergePendingDays(this._getPendingDays(), read).filter((p) => p.end <= now && !emitted.has(p.key));
-        for (const p of due) emitted.add(p.key);
+        const due = mergePendingDays(this._getPendingDays(), read)
+          .filter((a) => dayBounds(a).end <= now && !emitted.has(dayKey(a)));
+        for (const a of due) emitted.add(dayKey(a));
         return {
-          events: due.map((p) => this.dayEvent(p.activity)).filter((e) => this._firstSighting(ctx, e.id, e.time)),
+          events: due.map((a) => this.dayEvent(a)).filter((e) => this._firstSighting(ctx, e.id, e.time)),
           // Stored only after those events were emitted; read again first in case another run wrote meanwhile.
           commit: () => this._setPendingDays(mergePendingDays(this._getPendingDays(), read)
-            .filter((p) => !emitted.has(p.key))),
+            .filter((a) => !emitted.has(dayKey(a)))),
         };
       },
     },
