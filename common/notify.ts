@@ -102,22 +102,39 @@ export function applisForMeasureTypes(types: readonly number[] | undefined): num
 
 export const MAX_CALLBACK_LENGTH = 255;
 
-/**
- * Checks a callback URL against Withings' rules before any request: https, a public host name (not an IP
- * literal or localhost), port 80 or 443, at most 255 characters.
- */
-export function checkCallbackUrl(raw: unknown, prop: string): string {
-  if (typeof raw !== "string" || raw.trim() === "") throw new InputError(prop, "enter the https URL Withings should notify.");
+/** A trimmed, absolute http(s) URL of at most 255 characters; `empty` is what to say when there is none. */
+function parseUrl(raw: unknown, prop: string, empty: string): { value: string; url: URL } {
+  if (typeof raw !== "string" || raw.trim() === "") throw new InputError(prop, empty);
   const value = raw.trim();
   if (value.length > MAX_CALLBACK_LENGTH) {
     throw new InputError(prop, `Withings accepts callback URLs of at most ${MAX_CALLBACK_LENGTH} characters (this one has ${value.length}).`);
   }
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(prop, `"${value}" is not a URL; enter e.g. https://example.com/withings/notify.`);
+    url = undefined;
   }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InputError(prop, `"${value.slice(0, 80)}" is not a URL; enter e.g. https://example.com/withings/notify.`);
+  }
+  return { value, url };
+}
+
+/**
+ * The callback URL of an existing subscription, matched exactly by Withings: any http(s) URL (subscriptions made
+ * elsewhere may predate today's rules).
+ */
+export function parseExistingUrl(raw: unknown, prop: string): string {
+  return parseUrl(raw, prop, "enter the callback URL of the subscription.").value;
+}
+
+/**
+ * Checks a new callback URL against Withings' rules before any request: https, a public host name (not an IP
+ * literal or localhost), port 80 or 443, at most 255 characters.
+ */
+export function checkCallbackUrl(raw: unknown, prop: string): string {
+  const { value, url } = parseUrl(raw, prop, "enter the https URL Withings should notify.");
   if (url.protocol !== "https:") throw new InputError(prop, "Withings only calls https:// callback URLs.");
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (isIP(host) || host === "localhost" || host.endsWith(".localhost") || !host.includes(".")) {

@@ -37,6 +37,16 @@ export function bodyOf(body: unknown, action: string): Record<string, unknown> {
 }
 
 /**
+ * A body that is itself one record (e.g. Notify Get's subscription): an object carrying at least one of `fields`.
+ * An empty or unrelated object is a broken reply, not a record with every field missing.
+ */
+export function recordBody<T>(body: unknown, action: string, fields: readonly string[]): T {
+  const record = bodyOf(body, action);
+  if (!fields.some((f) => record[f] !== undefined)) throw broken(action, `a body without the record's ${fields.join(" or ")}`);
+  return record as T;
+}
+
+/**
  * The list `key` of a response body, e.g. `listOf<MeasureGroup>(body, "measuregrps", "getmeas")`.
  * Throws a WithingsResponseError when the body is not an object, the key is missing, or its value is
  * not a list whose every item is of `items` kind (records by default). An empty list is fine.

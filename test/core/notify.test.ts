@@ -1,4 +1,4 @@
-import { applisForMeasureTypes, checkCallbackUrl, parseNotification } from "../../common/notify";
+import { applisForMeasureTypes, checkCallbackUrl, parseExistingUrl, parseNotification } from "../../common/notify";
 import { InputError } from "../../common/errors";
 import { coalesce, inFlight, mark } from "../../components/withings/sources/common/coalesce";
 
@@ -94,5 +94,18 @@ describe("coalesce", () => {
     await expect(coalesce("f", mark(), failing)).rejects.toThrow("601");
     await expect(coalesce("f", mark(), async () => { calls++; })).resolves.toBe("fetched");
     expect(calls).toBe(2);
+  });
+});
+
+describe("parseExistingUrl", () => {
+  it("takes any http(s) URL of an existing subscription, loopback included, trimmed", () => {
+    expect(parseExistingUrl(" http://127.0.0.1:8080/hook ", "callbackUrl")).toBe("http://127.0.0.1:8080/hook");
+  });
+  it.each([
+    ["", /enter the callback URL/], ["0x10", /is not a URL/], ["ftp://example.com/x", /is not a URL/],
+    [`https://example.com/${"a".repeat(250)}`, /at most 255/], [5, /enter the callback URL/],
+  ])("refuses %j naming the prop", (url, reason) => {
+    expect(() => parseExistingUrl(url, "callbackUrl")).toThrow(reason);
+    expect(() => parseExistingUrl(url, "callbackUrl")).toThrow(/^Invalid "callbackUrl"/);
   });
 });

@@ -1,5 +1,5 @@
 import { WithingsResponseError } from "../../common/errors";
-import { bodyOf, listOf, recordOf } from "../../common/shape";
+import { bodyOf, listOf, recordBody, recordOf } from "../../common/shape";
 import { mockWithings, resetHttp } from "../helpers/http";
 import { appInstance } from "../helpers/context";
 import { collect } from "../../common/paginate";
@@ -93,5 +93,15 @@ describe("the app's paginate", () => {
     const got = await collect(app.paginate(app.getMeasures, {}, (b: any) => listOf<any>(b, "measuregrps", "getmeas")
       .map((g) => ({ ...g, tz: b.timezone })), "getmeas"));
     expect(got).toEqual([{ grpid: 3, tz: "Europe/Paris" }]);
+  });
+});
+
+describe("recordBody", () => {
+  it("returns a body that carries one of the record's fields", () => {
+    expect(recordBody({ appli: 1, comment: "x" }, "get", ["appli", "callbackurl"])).toEqual({ appli: 1, comment: "x" });
+  });
+  it.each([[{}], [{ comment: "x" }], [null], [[]]])("refuses %j as a WithingsResponseError naming the action", (body) => {
+    expect(() => recordBody(body, "get", ["appli", "callbackurl"])).toThrow(WithingsResponseError);
+    expect(() => recordBody(body, "get", ["appli", "callbackurl"])).toThrow(/^Withings get returned /);
   });
 });

@@ -17,26 +17,6 @@ export function parseAppli(v: unknown, prop: string, required: boolean): number 
   return parseInteger(v, prop, { min: 1, max: 9999, what: "a notification category code such as 1, 4, 16 or 44" });
 }
 
-/**
- * The URL of an existing subscription, matched exactly by Withings: any absolute http(s) URL (subscriptions
- * made elsewhere may predate today's rules), at most 255 characters.
- */
-export function parseExistingUrl(v: unknown, prop: string): string {
-  if (typeof v !== "string" || v.trim() === "") throw new InputError(prop, "enter the callback URL of the subscription.");
-  const value = v.trim();
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || value.length > 255) {
-    throw new InputError(prop, `"${value.slice(0, 80)}" is not the callback URL of a subscription (an http or https URL `
-      + "of at most 255 characters, e.g. https://example.com/withings/notify).");
-  }
-  return value;
-}
-
 export function parseComment(v: unknown, prop: string): string | undefined {
   if (blank(v)) return undefined;
   if (typeof v !== "string") throw new InputError(prop, "must be text.");

@@ -1,11 +1,11 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
+import { parseExistingUrl } from "../../../../common/notify";
 import { stepOf, validate } from "../../common/component";
 import {
-  appliLabel, decodeSubscription, parseAppli, parseExistingUrl, type DecodedSubscription,
+  appliLabel, decodeSubscription, parseAppli, type DecodedSubscription,
 } from "../../common/notify-inputs";
-import { WithingsResponseError } from "../../../../common/errors";
-import { bodyOf } from "../../../../common/shape";
+import { recordBody } from "../../../../common/shape";
 import type { NotifyProfile } from "../../../../common/types";
 
 export default defineAction({
@@ -31,12 +31,8 @@ export default defineAction({
       callbackurl: parseExistingUrl(this.callbackUrl, "callbackUrl"),
       appli: parseAppli(this.appli, "appli", false),
     }));
-    const body = bodyOf(await this.withings.getNotification({ $, ...input }), "get");
-    if (body.appli === undefined && body.callbackurl === undefined) {
-      throw new WithingsResponseError("Withings get returned a body without the subscription's record (no appli, no "
-        + "callbackurl). Nothing was read from this response; try again later.", 0, "response", "get");
-    }
-    const profile = body as unknown as NotifyProfile;
+    const profile = recordBody<NotifyProfile>(await this.withings.getNotification({ $, ...input }), "get",
+      ["appli", "callbackurl"]);
     const out = decodeSubscription({ ...profile, callbackurl: profile.callbackurl ?? input.callbackurl });
     $.export("$summary", `${appliLabel(out.appli)} notifications go to ${out.callbackurl}`);
     return out;

@@ -1,7 +1,8 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
+import { parseExistingUrl } from "../../../../common/notify";
 import { stepOf, validate } from "../../common/component";
-import { appliLabel, parseAppli, parseExistingUrl } from "../../common/notify-inputs";
+import { appliLabel, parseAppli } from "../../common/notify-inputs";
 
 export default defineAction({
   key: "withings-revoke-notification-subscription",

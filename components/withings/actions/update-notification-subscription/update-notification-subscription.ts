@@ -1,8 +1,8 @@
 import { defineAction, type ActionRunOptions } from "@pipedream/types";
 import withings from "../../withings.app";
 import { stepOf, validate } from "../../common/component";
-import { appliLabel, parseAppli, parseComment, parseExistingUrl } from "../../common/notify-inputs";
-import { checkCallbackUrl } from "../../../../common/notify";
+import { appliLabel, parseAppli, parseComment } from "../../common/notify-inputs";
+import { checkCallbackUrl, parseExistingUrl } from "../../../../common/notify";
 import { InputError } from "../../../../common/errors";
 import { subscribeError } from "../../sources/common/subscribe-error";
 
