@@ -11,6 +11,7 @@ import { WithingsError, WithingsTimeoutError } from "../../common/errors";
 import { startEchoServer, type EchoMode } from "../helpers/echo-server";
 import { appInstance, actionInstance } from "../helpers/context";
 import { tsComponents } from "../e2e/sim-helpers";
+import { ACTION_PROPS } from "./action-props";
 
 const SECRETS = {
   access: "at/1+2=3~x9f8e7d6c5b4a",
@@ -68,15 +69,6 @@ const TOKEN_CALLS: Array<[string, (app: any, $: unknown) => Promise<unknown>]> =
   ["revokeAccess", (app, $) => app.revokeAccess({ $, ...creds, userid: 42 })],
 ];
 const ACTIONS = tsComponents("actions");
-const HOOK = "https://hooks.example.com/withings";
-const ACTION_PROPS: Record<string, Record<string, unknown>> = {
-  "get-ecg-signal": { signalId: 123 },
-  "get-stethoscope-signal": { signalId: 187000004 },
-  "subscribe-to-notifications": { callbackUrl: HOOK, appli: 1 },
-  "get-notification-subscription": { callbackUrl: HOOK, appli: 1 },
-  "update-notification-subscription": { callbackUrl: HOOK, appli: 1, comment: "weight sync" },
-  "revoke-notification-subscription": { callbackUrl: HOOK, appli: 1 },
-};
 
 function recordingStep() {
   const exports: Array<[string, unknown]> = [];

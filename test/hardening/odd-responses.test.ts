@@ -4,15 +4,11 @@ import { WithingsResponseError } from "../../common/errors";
 import { BASE, resetHttp } from "../helpers/http";
 import { runAction } from "../helpers/context";
 import { tsComponents } from "../e2e/sim-helpers";
+import { ACTION_PROPS } from "./action-props";
 
 afterEach(resetHttp);
 
-const HOOK = "https://hooks.example.com/withings";
-const PROPS: Record<string, Record<string, unknown>> = {
-  "get-ecg-signal": { signalId: 123 },
-  "get-stethoscope-signal": { signalId: 187000004 },
-  "get-notification-subscription": { callbackUrl: HOOK, appli: 1 },
-};
+const PROPS = ACTION_PROPS;
 /** Subscribe, update and revoke read nothing back: any success reply is a success. */
 const WRITES = /^(subscribe|update|revoke)-/;
 const ODD: Array<[string, unknown]> = [

@@ -12,6 +12,7 @@ import { actionInstance } from "../helpers/context";
 import { TOKEN } from "../helpers/http";
 import { tsComponents } from "../e2e/sim-helpers";
 import { resolvePropDef } from "../../runner/platform";
+import { ACTION_PROPS } from "./action-props";
 
 interface Sent { url: string; form: Record<string, string>; auth?: string }
 const sent: Sent[] = [];
@@ -180,15 +181,7 @@ function mustRefuse(props: Record<string, unknown>, defs: Record<string, { type?
 
 const actions = tsComponents("actions");
 /** A valid value of each required prop, kept while another prop gets the hostile value. */
-const HOOK = "https://hooks.example.com/withings";
-const REQUIRED: Record<string, Record<string, unknown>> = {
-  "get-ecg-signal": { signalId: 123 },
-  "get-stethoscope-signal": { signalId: 187000004 },
-  "subscribe-to-notifications": { callbackUrl: HOOK, appli: 1 },
-  "get-notification-subscription": { callbackUrl: HOOK, appli: 1 },
-  "update-notification-subscription": { callbackUrl: HOOK, appli: 1, comment: "weight sync" },
-  "revoke-notification-subscription": { callbackUrl: HOOK, appli: 1 },
-};
+const REQUIRED = ACTION_PROPS;
 const stats = { tried: 0, succeeded: 0, refused: 0, refusedAfterZone: 0, bad: [] as string[] };
 
 beforeAll(() => {
