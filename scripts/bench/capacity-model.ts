@@ -4,6 +4,7 @@
  * Each user's day is drawn from a seeded generator; what one poll or one notification costs in requests
  * is measured against the simulator by the caller and passed in.
  */
+import { seededRandom } from "../../simulator/random";
 
 export const DATA_TYPES = ["measurement", "weigh-in", "blood-pressure", "daily-activity", "workout", "sleep-summary", "ecg"] as const;
 export type DataType = (typeof DATA_TYPES)[number];
@@ -28,17 +29,6 @@ interface Upload { at: number; appli: number; events: Partial<Record<DataType, n
 
 const DAY = 86400;
 const H = 3600;
-
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Which data types' sources subscribe to an appli. */
 const BY_APPLI: Record<number, DataType[]> = {
@@ -104,7 +94,7 @@ function figures(perMinute: Float64Array, events: number, delays: number[]): Mod
 
 /** Runs the day for both modes. Delays are from a record reaching Withings to its event. */
 export function capacityModel(opts: ModelOptions): { polling: ModeFigures; instant: ModeFigures } {
-  const rnd = seeded(opts.seed ?? 9);
+  const rnd = seededRandom(opts.seed ?? 9);
   const poll = opts.pollSeconds ?? 900;
   const safety = opts.safetySeconds ?? DAY;
   const safetyCost = opts.safetyCost ?? 2;

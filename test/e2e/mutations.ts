@@ -53,15 +53,3 @@ export function modifySomething(sim: Simulator, rnd: () => number): void {
     }
   }
 }
-
-/** A small deterministic generator, so a failing soak can be replayed. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

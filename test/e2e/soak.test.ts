@@ -10,7 +10,8 @@ import { sessionId } from "../../common/decode/sessions";
 import type { Simulator } from "../../simulator/types";
 import { httpPropName, SourceHost, UNIQUE_DEDUPE_IDS, type Auth, type EmittedEvent } from "../../runner/platform";
 import { FileDb } from "../../runner/state";
-import { modifySomething, seeded } from "./mutations";
+import { modifySomething } from "./mutations";
+import { seededRandom } from "../../simulator/random";
 import { oauthApp } from "../../runner/auth";
 import { simEndpoints } from "../../runner/targets";
 import { APP, login, startSim, tsComponents, type LoadedComponent } from "./sim-helpers";
@@ -114,7 +115,8 @@ async function soak({ slug, component }: LoadedComponent) {
       for (const h of [host, twin]) Object.assign(h.self.withings.$auth, auth);
       refreshAt = sim.clock.now() + 2 * 3600;
     };
-    const rnd = seeded(slug.length * 7919);
+    // Deterministic, so a failing soak can be replayed.
+    const rnd = seededRandom(slug.length * 7919);
     const add = adder(slug);
     const events: EmittedEvent[] = [];
     const twinEvents: EmittedEvent[] = [];
