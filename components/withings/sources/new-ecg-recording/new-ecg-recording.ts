@@ -1,20 +1,15 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
 import common, { boundedId, deviceKey, fetchPage, type PollWindow } from "../common/polling";
+import { recordingRange } from "../common/recordings";
 import type { Offset } from "../../../../common/paginate";
 import { onDate } from "../common/measures";
 import { decodeEcgRecord, type DecodedEcgRecord } from "../../../../common/decode/heart";
 import { validate } from "../../common/component";
 import { parseTimeZone } from "../../../../common/inputs";
-import { DAY } from "../../../../common/dates";
 import type { EcgRecord, HeartListBody } from "../../../../common/types";
 import sampleEmit from "./test-event";
 
-/**
- * Heart v2 List has no `lastupdate`: it filters on the recording time. Reading a day before the cursor
- * catches recordings a watch uploads late; `modified` then keeps each one to a single emit.
- */
-const LATE_UPLOAD_WINDOW = DAY;
 
 /** "ECG: AFib negative, 68 bpm" */
 function describe(d: DecodedEcgRecord): string {
@@ -46,9 +41,10 @@ export default {
       ...common.methods,
       async readPage(window: PollWindow, offset: Offset) {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
-        const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
+        const args = recordingRange(window);
         const page = await fetchPage<HeartListBody, EcgRecord>(this.withings, this.withings.listHeartRecords, "list",
           args, offset, "series");
+        // The list reads a day back (late uploads); `modified` keeps each recording to a single emit.
         const events = page.records
           .filter((r) => (r.modified ?? r.timestamp) > window.since)
           .map((r) => {

@@ -1,22 +1,16 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
 import common, { fetchPage, type PollWindow, type RunContext } from "../common/polling";
+import { recordingRange } from "../common/recordings";
 import { seenMethods } from "../common/seen";
 import { onDate } from "../common/measures";
 import { decodeStethoRecord, type DecodedStethoRecord } from "../../../../common/decode/stetho";
 import { validate } from "../../common/component";
 import { parseTimeZone } from "../../../../common/inputs";
-import { DAY } from "../../../../common/dates";
 import type { Offset } from "../../../../common/paginate";
 import type { StethoListBody, StethoRecord } from "../../../../common/types";
 import sampleEmit from "./test-event";
 
-/**
- * Stetho v2 List filters on the recording time and carries no modification time. Each run re-reads a
- * day before the cursor to catch recordings uploaded late, and remembers the signal ids it emitted from
- * that day (a handful: recordings are rare; the 500 most recent at most) so that a quiet run emits nothing.
- */
-const LATE_UPLOAD_WINDOW = DAY;
 
 /** "Heart sounds: VHD negative" */
 function describe(d: DecodedStethoRecord): string {
@@ -46,9 +40,11 @@ export default {
       ...seenMethods,
       async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
-        const args = { startdate: window.since - LATE_UPLOAD_WINDOW, enddate: window.now };
+        const args = recordingRange(window);
         const page = await fetchPage<StethoListBody, StethoRecord>(this.withings, this.withings.listStethoRecords,
           "list", args, offset, "series");
+        // The list reads a day back (late uploads) and has no change time: the ids emitted from that day (a handful,
+        // the 500 most recent at most) keep each recording to a single emit.
         const events = page.records
           .filter((r) => typeof r.signalid === "number" && Number.isFinite(r.timestamp))
           .map((r) => {
@@ -61,7 +57,7 @@ export default {
       },
       /** Later windows start no earlier than this one: older recordings cannot come back, nor need remembering. */
       seenFrom(window: PollWindow) {
-        return window.since - LATE_UPLOAD_WINDOW;
+        return recordingRange(window).startdate;
       },
     },
   }),
