@@ -36,8 +36,6 @@ export interface PollWindow {
   since: number;
   /** Unix seconds when this window was opened: the upper bound of its requests. */
   now: number;
-  /** True on deploy (and on a run that finds no cursor): bounded backfill. */
-  backfill: boolean;
 }
 
 export interface PageResult {
@@ -81,7 +79,8 @@ export interface PollingThis {
    * and what to store once they are emitted.
    */
   settle?(ctx: RunContext): Settled | Promise<Settled>;
-  /** Stores the ids this run emitted, for sources that remember them (`seenMethods`). */
+  /** For sources that remember the ids they emitted (`seenMethods`): whether an id is new, and storing them. */
+  _firstSighting?(ctx: RunContext, id: string, time: number): boolean;
   _rememberSeen?(ctx: RunContext, window: PollWindow): void;
   _getCursor(): unknown;
   _setCursor(cursor: unknown): void;
@@ -154,11 +153,13 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
     // A bounded backfill keeps only the most recent records of the span, in memory bounded by their number.
     const recent = stored ? undefined : new MostRecent(BACKFILL_MAX, now - BACKFILL_SPAN);
     const resumed = state.window;
-    const window: PollWindow = { since: state.since, now: resumed?.opened ?? now, backfill: !stored };
+    const window: PollWindow = { since: state.since, now: resumed?.opened ?? now };
     const ctx: RunContext = {};
     let emitted = 0;
     const emit = async (events: readonly PolledEvent[]) => {
       for (const e of orderEvents(events)) {
+        // A source that remembers the ids it emitted (`seenMethods`) never emits one again.
+        if (this._firstSighting && !this._firstSighting(ctx, e.id, e.time)) continue;
         if (recent) {
           recent.add(e);
           continue;

@@ -44,7 +44,7 @@ export const seenMethods = {
   _setSeen(this: SeenThis, seen: Seen[]): void {
     this.db.set("seen", seen);
   },
-  /** True when `id` was emitted by an earlier run; otherwise notes it as emitted by this one. */
+  /** False when `id` was emitted by an earlier run; otherwise notes it as emitted by this one (the base asks). */
   _firstSighting(this: SeenThis & { _getSeen(): Seen[] }, ctx: Record<string, unknown>, id: string, time: number): boolean {
     const c = ctx as SeenCtx;
     c.known ??= new Set(this._getSeen().map(([k]) => k));

@@ -66,10 +66,9 @@ export default {
           if (dayBounds(a).end > now) unfinished.push(a);
           else {
             finished.add(dayKey(a));
-            // A finished day Withings changes later comes back with the same id: emitted once (with Include
-            // Updates, each version has its own id).
-            const e = this.dayEvent(a);
-            if (this._firstSighting(ctx, e.id, e.time)) events.push(e);
+            // A finished day Withings changes later comes back with the same id: the base emits it once (with
+            // Include Updates, each version has its own id).
+            events.push(this.dayEvent(a));
           }
         }
         return { ...page, events };
@@ -84,7 +83,7 @@ export default {
           .filter((a) => dayBounds(a).end <= now && !emitted.has(dayKey(a)));
         for (const a of due) emitted.add(dayKey(a));
         return {
-          events: due.map((a) => this.dayEvent(a)).filter((e) => this._firstSighting(ctx, e.id, e.time)),
+          events: due.map((a) => this.dayEvent(a)),
           // Stored only after those events were emitted; read again first in case another run wrote meanwhile.
           commit: () => this._setPendingDays(mergePendingDays(this._getPendingDays(), read)
             .filter((a) => !emitted.has(dayKey(a)))),

@@ -1,6 +1,6 @@
 import { defineSource } from "@pipedream/types";
 import withings from "../../withings.app";
-import common, { fetchPage, type PollWindow, type RunContext } from "../common/polling";
+import common, { fetchPage, type PollWindow } from "../common/polling";
 import { recordingRange } from "../common/recordings";
 import { seenMethods } from "../common/seen";
 import { onDate } from "../common/measures";
@@ -38,7 +38,7 @@ export default {
     methods: {
       ...common.methods,
       ...seenMethods,
-      async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
+      async readPage(window: PollWindow, offset: Offset) {
         const zone = validate(() => parseTimeZone(this.timezone)) ?? "UTC";
         const args = recordingRange(window);
         const page = await fetchPage<StethoListBody, StethoRecord>(this.withings, this.withings.listStethoRecords,
@@ -51,8 +51,7 @@ export default {
             const d = decodeStethoRecord(r, zone);
             const id = `stetho-${d.signalid}`;
             return { id, time: d.timestamp, summary: describe(d) + onDate(d.timestamp, d.timezone), event: { id, ...d } as never };
-          })
-          .filter((e) => this._firstSighting(ctx, e.id, e.time));
+          });
         return { ...page, events };
       },
       /** Later windows start no earlier than this one: older recordings cannot come back, nor need remembering. */

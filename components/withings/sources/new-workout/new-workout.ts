@@ -1,5 +1,5 @@
 import { defineSource } from "@pipedream/types";
-import common, { fetchPage, type PollWindow, type RunContext } from "../common/polling";
+import common, { fetchPage, type PollWindow } from "../common/polling";
 import { seenMethods } from "../common/seen";
 import type { Offset } from "../../../../common/paginate";
 import { onDate } from "../common/measures";
@@ -30,7 +30,7 @@ export default {
     methods: {
       ...common.methods,
       ...seenMethods,
-      async readPage(window: PollWindow, offset: Offset, ctx: RunContext) {
+      async readPage(window: PollWindow, offset: Offset) {
         const args = { lastupdate: window.since, data_fields: DEFAULT_DATA_FIELDS.getworkouts };
         const page = await fetchPage<GetWorkoutsBody, Workout>(this.withings, this.withings.getWorkouts, "getworkouts",
           args, offset, "series");
@@ -38,7 +38,7 @@ export default {
         const events = page.records.map((row) => {
           const w = decodeWorkout(row, "UTC");
           return { id: String(w.id), time: w.startdate, summary: describe(w) + onDate(w.startdate, w.timezone), event: w as never };
-        }).filter((e) => this._firstSighting(ctx, e.id, e.time));
+        });
         return { ...page, events };
       },
     },
