@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { catchupAction, catchupSource, listActionSlugs, sourceSlugs, type CatchupRow } from "./bench/catchup";
 import { benchColdStart } from "./bench/cold-start";
 import { benchDecode } from "./bench/decode";
-import { benchInstant } from "./bench-instant";
+import { benchInstant } from "./bench/instant";
 import { gcAvailable, PAGE } from "./bench/sim";
 
 const SMALL = 1_000;

@@ -5,18 +5,18 @@
  *  - a burst: many notifications at once and the fetches they cost;
  *  - the capacity model: 1,000 users for a day, polling against instant, for the app's 120 requests a minute.
  *
- *   npx tsx scripts/bench-instant.ts        (prints a table; `benchInstant()` returns the figures)
+ *   npx tsx scripts/bench/instant.ts        (prints a table; `benchInstant()` returns the figures)
  */
-import { SCOPES } from "../common/oauth";
-import { startSimulator } from "../simulator/index";
-import type { Simulator } from "../simulator/types";
-import app from "../components/withings/withings.app";
-import weighIn from "../components/withings/sources/new-weigh-in-instant/new-weigh-in-instant";
-import { hostInstant } from "../runner/instant";
-import type { Auth, ComponentLike } from "../runner/platform";
-import { simAuth, simulatorLogin } from "../runner/targets";
-import { calibrate } from "./bench/calibrate";
-import { capacityModel } from "./bench/capacity-model";
+import { SCOPES } from "../../common/oauth";
+import { startSimulator } from "../../simulator/index";
+import type { Simulator } from "../../simulator/types";
+import app from "../../components/withings/withings.app";
+import weighIn from "../../components/withings/sources/new-weigh-in-instant/new-weigh-in-instant";
+import { hostInstant } from "../../runner/instant";
+import type { Auth, ComponentLike } from "../../runner/platform";
+import { simAuth, simulatorLogin } from "../../runner/targets";
+import { calibrate } from "./calibrate";
+import { capacityModel } from "./capacity-model";
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 1000);
 const BURST = 50;
@@ -151,8 +151,8 @@ async function main(): Promise<void> {
   console.log(`\n(bench took ${round((performance.now() - t0) / 1000, 1)} s)`);
 }
 
-// Standalone run (`tsx scripts/bench-instant.ts`); importing it only defines `benchInstant`.
-if (/bench-instant\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
+// Standalone run (`tsx scripts/bench/instant.ts`); importing it only defines `benchInstant`.
+if (/bench\/instant\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
   main().catch((err) => {
     console.error(err);
     process.exitCode = 1;
