@@ -1,7 +1,7 @@
 /** Tests run TypeScript through ts-jest in transpile-only mode; `npm run typecheck` does the type checking. */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
+  roots: ["<rootDir>/test", "<rootDir>/packages"],
   testMatch: ["**/*.test.ts"],
   transform: {
     // `isolatedModules` in the tsconfig makes ts-jest transpile each file alone (its own option is deprecated).
