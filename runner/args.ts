@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { ComponentRef } from "./components";
-import type { ComponentLike } from "./props";
+import type { ComponentLike } from "../hosts/kit/props";
 
 /** The runner's command line: its usage text, how arguments are parsed, where each component's db lives, a typed answer. */
 

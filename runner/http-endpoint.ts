@@ -1,22 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { HttpEvent, HttpResponseSpec } from "../hosts/kit/http";
+
+export type { HttpEvent, HttpResponseSpec } from "../hosts/kit/http";
 
 /** The HTTP interface of an instant source, served on loopback the way Pipedream serves `http.endpoint`. */
-
-export interface HttpResponseSpec {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
-export interface HttpEvent {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  bodyRaw: string;
-  body: unknown;
-}
 
 export interface HttpEndpointOptions {
   /**

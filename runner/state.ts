@@ -1,5 +1,8 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { StateDb, type ComponentState } from "../hosts/kit/state";
+
+export type { ComponentState } from "../hosts/kit/state";
 
 /** Where the runner keeps its files: `.withings-runner/` in the current directory unless told otherwise. */
 export function stateDir(explicit?: string): string {
@@ -44,39 +47,12 @@ export function readJson<T>(path: string): T | undefined {
   return JSON.parse(text) as T;
 }
 
-/** What the runner keeps per component between runs. */
-export interface ComponentState {
-  /** The component's `$.service.db`. */
-  db: Record<string, unknown>;
-  /** Ids already emitted, for `dedupe: "unique"` (the platform keeps the most recent 100). */
-  dedupe: { ids: string[]; greatest?: number };
-  deployed?: boolean;
-}
-
-/**
- * `$.service.db` backed by a JSON file: `get`/`set` as on Pipedream, values JSON-cloned so a
- * component never shares objects with its stored state, saved after every `set`.
- */
-export class FileDb {
-  private state: ComponentState;
+/** `$.service.db` backed by a JSON file, saved after every `set`. */
+export class FileDb extends StateDb {
   constructor(readonly path: string | undefined) {
-    const loaded = path ? readJson<Partial<ComponentState>>(path) : undefined;
-    this.state = { db: loaded?.db ?? {}, dedupe: loaded?.dedupe ?? { ids: [] }, deployed: loaded?.deployed };
+    super(path ? readJson<Partial<ComponentState>>(path) : undefined);
   }
-  get(key: string): unknown {
-    const v = this.state.db[key];
-    return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
-  }
-  set(key: string, value: unknown): void {
-    if (value === undefined) delete this.state.db[key];
-    else this.state.db[key] = JSON.parse(JSON.stringify(value));
-    this.save();
-  }
-  /** The runner's own bookkeeping, kept in the same file but outside the component's keys. */
-  get meta(): ComponentState {
-    return this.state;
-  }
-  save(): void {
+  override save(): void {
     if (this.path) writeFileAtomic(this.path, `${JSON.stringify(this.state, null, 2)}\n`, 0o600);
   }
 }

@@ -18,10 +18,10 @@ import type {
   StethoGetBody, StethoListBody, StethoRecord,
 } from "../../common/types";
 
-import type { CallArgs, RequestArgs, WithingsAuth } from "./common/app-types";
+import type { CallArgs, RequestArgs, SendArgs, WithingsAuth } from "./common/app-types";
 import { oauthMethods } from "./common/oauth-methods";
 
-export type { CallArgs, ClientCredentials, RequestArgs, WithingsAuth } from "./common/app-types";
+export type { CallArgs, ClientCredentials, RequestArgs, SendArgs, WithingsAuth } from "./common/app-types";
 
 /**
  * One page of a signal-id dropdown: the page's recordings as options (the list checked like any other), and
@@ -230,11 +230,19 @@ export default defineApp({
       const body = toForm({ ...data, action });
       const retry = this._retryPolicy();
       const hidden = [token, this._auth().oauth_refresh_token, ...secrets];
-      const step = redactingStep($ ?? this, hidden);
       return callWithings<T>(
-        (signal) => axios(step as never, { method: "POST", url, headers, data: body, timeout: retry.timeoutMs, signal }),
+        (signal) => this._send({ $, url, headers, body, timeoutMs: retry.timeoutMs, signal, secrets: hidden }),
         { action, secrets: hidden, retry },
       );
+    },
+    /**
+     * Sends one attempt and returns the parsed body. On Pipedream this is platform axios; another host
+     * (the MCP server, n8n, Zapier) replaces this one method with its own HTTP, so that everything above it
+     * (envelope, retries, redaction, paging, decoding) is the same code everywhere.
+     */
+    _send({ $, url, headers, body, timeoutMs, signal, secrets }: SendArgs): Promise<unknown> {
+      const step = redactingStep($ ?? this, secrets);
+      return axios(step as never, { method: "POST", url, headers, data: body, timeout: timeoutMs, signal });
     },
     _call<T>(path: string, action: string, args: CallArgs = {}): Promise<T> {
       const { $, params, ...rest } = args;

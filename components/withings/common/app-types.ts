@@ -23,6 +23,19 @@ export interface RequestArgs {
   secrets?: readonly (string | undefined)[];
 }
 
+/** One HTTP attempt as `_makeRequest` hands it to `_send`: always a form-encoded POST. */
+export interface SendArgs {
+  $?: unknown;
+  url: string;
+  headers: Record<string, string>;
+  /** The form-encoded body, `action` included. */
+  body: string;
+  timeoutMs?: number;
+  signal: AbortSignal;
+  /** Values to keep out of anything the send exports or logs. */
+  secrets: readonly (string | undefined)[];
+}
+
 /** Arguments of a data method: `$` plus the Withings form fields. `params` is the legacy spelling. */
 export interface CallArgs {
   [field: string]: unknown;

@@ -52,16 +52,16 @@ export function ecgHeader(s: DecodedEcgSignal, record: DecodedEcgRecord | null):
   return [first.join(" · "), second.join(" · ")];
 }
 
-/** Writes the strip chart as SVG, and as PNG when the renderer loads, to /tmp. */
-export async function writeEcgPicture(s: DecodedEcgSignal, record: DecodedEcgRecord | null): Promise<EcgPicture | null> {
+/** Writes the strip chart as SVG, and as PNG when the renderer loads, to /tmp (or the host's sink on `$`). */
+export async function writeEcgPicture(s: DecodedEcgSignal, record: DecodedEcgRecord | null, $?: unknown): Promise<EcgPicture | null> {
   if (s.sampling_frequency === null || s.signal.length === 0) return null;
   const chart = ecgChart({ signal: s.signal, frequency: s.sampling_frequency, header: ecgHeader(s, record) });
   const base = `withings-ecg-${s.signalid}`;
-  const svgPath = writeOutputFile(`${base}.svg`, chart.svg);
+  const svgPath = writeOutputFile(`${base}.svg`, chart.svg, $);
   const png = await svgToPng(chart.svg, chart.width_mm * PNG_PX_PER_MM);
   return {
     svg_path: svgPath,
-    png_path: png.png ? writeOutputFile(`${base}.png`, png.png) : null,
+    png_path: png.png ? writeOutputFile(`${base}.png`, png.png, $) : null,
     ...(png.error ? { png_note: `No PNG: ${png.error}. The SVG is complete.` } : {}),
     width_mm: chart.width_mm,
     height_mm: chart.height_mm,

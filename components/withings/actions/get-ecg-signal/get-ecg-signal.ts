@@ -45,7 +45,7 @@ export default defineAction({
     listOf<number>(body, "signal", "get", { items: "number" });
     const out = decodeEcgSignal(body, signalid);
     const { record, note } = await findEcgRecording(this.withings, $, signalid);
-    const chart = await writeEcgPicture(out, record);
+    const chart = await writeEcgPicture(out, record, $);
     const rate = out.sampling_frequency === null ? "an unknown frequency" : `${out.sampling_frequency} Hz`;
     const length = out.duration_seconds === null ? "" : ` (${out.duration_seconds} s)`;
     const files = chart ? `; strip chart ${[chart.svg_path, chart.png_path].filter(Boolean).join(" and ")}` : "";

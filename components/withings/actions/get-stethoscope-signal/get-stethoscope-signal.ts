@@ -58,7 +58,7 @@ export default defineAction({
     const rate = meta.frequency ?? STETHO_DEFAULT_FREQUENCY;
     const wav = wavFromPcm16(decodeAlaw(codes), Math.round(rate), 1);
     const audio: StethoAudio = {
-      wav_path: writeOutputFile(`withings-stetho-${signalid}.wav`, wav),
+      wav_path: writeOutputFile(`withings-stetho-${signalid}.wav`, wav, $),
       sample_rate: Math.round(rate),
       channels: 1,
       bits_per_sample: 16,
