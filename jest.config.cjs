@@ -4,13 +4,19 @@
  * the suites that import it; suites live in test/ and in each host package's test/ (packages/<host>/test).
  */
 module.exports = {
-  testEnvironment: "node",
+  // Node's environment plus a guard that lets tests connect to loopback only (test/jest/net-guard.cjs).
+  testEnvironment: "<rootDir>/test/jest/environment.cjs",
   roots: ["<rootDir>"],
   testMatch: ["<rootDir>/test/**/*.test.ts", "<rootDir>/packages/*/test/**/*.test.ts", "<rootDir>/hosts/*/test/**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/"],
   // Build output and per-run folders are not part of the module graph.
   modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/\\.dist-test-", "<rootDir>/\\.withings-runner/", "<rootDir>/coverage/"],
+  // A test that imports nock gets it set to loopback-only, and removed when the file ends (test/jest/nock.cjs).
+  moduleNameMapper: { "^nock$": "<rootDir>/test/jest/nock.cjs" },
   transform: { "^.+\\.ts$": "<rootDir>/test/jest/esbuild-transform.cjs" },
+  // One build of the components per run, shared by the suites that need one (test/helpers/build.ts).
+  globalSetup: "<rootDir>/test/jest/global-setup.cjs",
+  globalTeardown: "<rootDir>/test/jest/global-teardown.cjs",
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup-after-env.ts"],
   reporters: ["default", "<rootDir>/test/jest/summary-reporter.cjs"],

@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sharedBuild } from "./helpers/build";
 
 /**
  * Every runner example of README.md, run exactly as written against the default simulator: the lines of its
@@ -39,9 +40,11 @@ function sh(line: string): { status: number | null; out: string } {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+// `npm run build` first, as the README says: the run's build (test/helpers/build.ts) copied to dist/.
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, encoding: "utf8" });
-}, 60000);
+  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
+  cpSync(sharedBuild().dir, join(ROOT, "dist"), { recursive: true });
+});
 
 afterAll(() => rmSync(STATE, { recursive: true, force: true }));
 
