@@ -3,7 +3,12 @@
  * does that). Jest sees the whole project, not only test/, so `npx jest --findRelatedTests <source file>` finds
  * the suites that import it; suites live in test/ and in each host package's test/ (packages/<host>/test).
  */
+const { availableParallelism } = require("node:os");
+
 module.exports = {
+  // Jest's default (one worker less than the cores) runs everything in one process on a 2-core machine; many
+  // suites wait on child processes and sockets, so two workers there keep both cores busy.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   // Node's environment plus a guard that lets tests connect to loopback only (test/jest/net-guard.cjs).
   testEnvironment: "<rootDir>/test/jest/environment.cjs",
   roots: ["<rootDir>"],
