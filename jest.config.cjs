@@ -25,5 +25,6 @@ module.exports = {
   setupFiles: ["<rootDir>/test/setup-env.ts"],
   setupFilesAfterEnv: ["<rootDir>/test/setup-after-env.ts"],
   reporters: ["default", "<rootDir>/test/jest/summary-reporter.cjs"],
-  testTimeout: 30000,
+  // Two workers share the cores, so a test may take up to twice as long as when the suites ran one at a time.
+  testTimeout: 60000,
 };
