@@ -26,6 +26,8 @@ export interface Account {
   secrets(): string[];
   /** What to tell a user whose authorization stopped working. */
   reconnect: string;
+  /** Throws `NotConnectedError` before a call when no account is connected. */
+  check(): void;
   sim?: Simulator;
   close(): Promise<void>;
 }
@@ -119,6 +121,7 @@ export function realAccount(opts: RealOptions): Account {
     send: refreshingSend(fetchSend(), tokens),
     secrets: () => [...tokens.secrets(), opts.clientSecret ?? ""].filter(Boolean),
     reconnect: LOGIN_HINT,
+    check: () => void tokens.current(),
     close: async () => {},
   };
 }
@@ -136,6 +139,7 @@ export async function simAccount(opts: { seed?: number; sim?: Simulator } = {}):
       send: refreshingSend(fetchSend(), tokens),
       secrets: () => [tokens.tokens.access_token, tokens.tokens.refresh_token, sim.client.clientSecret],
       reconnect: "Restart the MCP server to log in to the simulator again.",
+      check: () => {},
       sim,
       close: () => (opts.sim ? Promise.resolve() : sim.close()),
     };

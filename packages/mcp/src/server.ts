@@ -44,6 +44,7 @@ export async function callTool(def: ToolDef, account: Account, args: Record<stri
   try {
     const problems = checkArgs(def.inputSchema, args);
     if (problems.length) throw Object.assign(new Error(problems.join(" ")), { name: "ConfigurationError" });
+    account.check();
     const run = await runAction(def.component, { props, auth: account.auth, appOverrides: { _send: account.send }, files: sink });
     return shapeReply(def, run, files, {
       maxRecords: maxRecords as number | undefined, includeSamples: includeSamples === true, audioAs: opts.audioAs,

@@ -29,14 +29,14 @@ export async function harness(simOpts: SimulatorOptions = {}, opts: ServerOption
   return { client, account, sim, close: async () => { await close(); await sim.close(); } };
 }
 
-export type CallResult = Awaited<ReturnType<Client["callTool"]>> & {
+export interface CallResult {
   content: Array<{ type: string; text?: string; data?: string; mimeType?: string; resource?: { blob: string; mimeType: string } }>;
   structuredContent?: Record<string, any>;
   isError?: boolean;
-};
+}
 
 export async function call(client: Client, name: string, args: Record<string, unknown> = {}): Promise<CallResult> {
-  return await client.callTool({ name, arguments: args }) as CallResult;
+  return await client.callTool({ name, arguments: args }) as unknown as CallResult;
 }
 
 /** Bytes of a reply's text and structured content (images and audio aside). */
