@@ -9,7 +9,9 @@ import { requireClient, TokenStore } from "../../../runner/tokens";
 import { APP } from "./account";
 import { tokenFileOf, type Env } from "./config";
 
-export async function login(env: Env, log: (line: string) => void, readRedirect: () => Promise<string> = readLine): Promise<number> {
+/** `readRedirect` gets the authorization URL (a test follows it); by default the user pastes the redirect on stdin. */
+export async function login(env: Env, log: (line: string) => void,
+  readRedirect: (authorizationUrl: string) => Promise<string> = () => readLine()): Promise<number> {
   const creds = requireClient({ clientId: env.WITHINGS_CLIENT_ID, clientSecret: env.WITHINGS_CLIENT_SECRET });
   const redirectUri = env.WITHINGS_REDIRECT_URI;
   if (!redirectUri) {
@@ -26,7 +28,7 @@ export async function login(env: Env, log: (line: string) => void, readRedirect:
       log(`   ${url}\n`);
       log("2. Withings then sends the browser to your redirect URI. Paste that whole address here and press Enter");
       log("   (the code in it is valid for 30 seconds):");
-      const line = await readRedirect();
+      const line = await readRedirect(url);
       if (!line) throw new Error("No redirect address was given.");
       return line;
     },
