@@ -36,6 +36,11 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
     ? `withings-mcp: no Withings account configured, so this serves ${account.description}. `
       + "Set WITHINGS_CLIENT_ID and WITHINGS_CLIENT_SECRET and run `withings-mcp login` to use your own account."
     : `withings-mcp: serving the ${account.description}.`);
+  try {
+    account.check();
+  } catch (err) {
+    log(`withings-mcp: ${(err as Error).message} Tools will say so until you run \`withings-mcp login\`.`);
+  }
   const opts: ServerOptions = {
     audioAs: settings.audioAs,
     onCall: (e) => log(`withings-mcp: ${e.tool} ${e.isError ? "failed" : "ok"} in ${Math.round(e.ms)} ms`),
