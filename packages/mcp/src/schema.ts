@@ -99,26 +99,58 @@ function problem(name: string, s: JsonSchema, v: unknown): string | undefined {
   return undefined;
 }
 
-/** Checks arguments against an input schema made by `inputSchemaOf`; every problem names its argument. */
-export function checkArgs(schema: JsonSchema, input: unknown): string[] {
-  if (input === undefined || input === null) input = {};
-  if (typeof input !== "object" || Array.isArray(input)) return ["The arguments must be an object."];
-  const props = schema.properties as Record<string, JsonSchema>;
-  const args = input as Record<string, unknown>;
-  const out: string[] = [];
-  for (const name of (schema.required as string[] | undefined) ?? []) {
-    if (args[name] === undefined || args[name] === null || args[name] === "") {
-      out.push(`Argument "${name}" is required: ${String(props[name].description ?? "")}`.trim());
+/**
+ * Some clients send every argument as a string ("5", "true", "[1,4]"): a string that reads cleanly as the
+ * declared type is taken as that value, as the runner does with command-line props. Anything else stays as is.
+ */
+function lenient(s: JsonSchema, v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const t = v.trim();
+  if (s.type === "integer" && /^-?\d+$/.test(t)) return Number(t);
+  if (s.type === "boolean" && (t === "true" || t === "false")) return t === "true";
+  if (s.type === "array") {
+    let items: unknown[] = t === "" ? [] : t.split(",").map((x) => x.trim());
+    if (t.startsWith("[")) {
+      try {
+        const parsed = JSON.parse(t);
+        if (!Array.isArray(parsed)) return v;
+        items = parsed;
+      } catch {
+        return v;
+      }
     }
+    return items.map((x) => lenient(s.items as JsonSchema, x));
   }
-  for (const [name, v] of Object.entries(args)) {
+  return v;
+}
+
+/**
+ * Checks arguments against an input schema made by `inputSchemaOf`; every problem names its argument.
+ * Answers the arguments with clean strings read as their declared types.
+ */
+export function parseArgs(schema: JsonSchema, input: unknown): { args: Record<string, unknown>; problems: string[] } {
+  if (input === undefined || input === null) input = {};
+  if (typeof input !== "object" || Array.isArray(input)) return { args: {}, problems: ["The arguments must be an object."] };
+  const props = schema.properties as Record<string, JsonSchema>;
+  const args: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, raw] of Object.entries(input as Record<string, unknown>)) {
     if (!props[name]) {
-      out.push(`Unknown argument "${name}"; this tool takes ${Object.keys(props).map((k) => `"${k}"`).join(", ") || "no arguments"}.`);
+      problems.push(`Unknown argument "${name}"; this tool takes ${Object.keys(props).map((k) => `"${k}"`).join(", ") || "no arguments"}.`);
       continue;
     }
-    if (v === undefined || v === null) continue;
+    if (raw === undefined || raw === null) continue;
+    const v = lenient(props[name], raw);
     const p = problem(name, props[name], v);
-    if (p) out.push(p);
+    if (p) problems.push(p);
+    else args[name] = v;
   }
-  return out;
+  for (const name of (schema.required as string[] | undefined) ?? []) {
+    if (args[name] === undefined && !problems.some((p) => p.startsWith(`Argument "${name}"`))) {
+      problems.unshift(`Argument "${name}" is required: ${String(props[name].description ?? "")}`.trim());
+    }
+  }
+  return { args, problems };
 }
+
+export const checkArgs = (schema: JsonSchema, input: unknown): string[] => parseArgs(schema, input).problems;

@@ -7,7 +7,7 @@ import { runAction } from "../../../hosts/kit/run";
 import type { Account } from "./account";
 import { errorReply } from "./errors";
 import { shapeReply, type ReplyOptions, type ToolReply } from "./reply";
-import { checkArgs, type JsonSchema } from "./schema";
+import { parseArgs, type JsonSchema } from "./schema";
 import { toolDefs, type ToolDef } from "./tools";
 
 export const SERVER_NAME = "withings";
@@ -23,16 +23,17 @@ export interface ServerOptions {
 const argsValidator: jsonSchemaValidator = {
   getValidator<T>(schema: JsonSchemaType) {
     return (input: unknown) => {
-      const problems = checkArgs(schema as JsonSchema, input);
+      const { args, problems } = parseArgs(schema as JsonSchema, input);
       return problems.length
         ? { valid: false as const, data: undefined, errorMessage: problems.join(" ") }
-        : { valid: true as const, data: (input ?? {}) as T, errorMessage: undefined };
+        : { valid: true as const, data: args as T, errorMessage: undefined };
     };
   },
 };
 
 /** Runs one tool call; never throws (a failure is an `isError` result). */
-export async function callTool(def: ToolDef, account: Account, args: Record<string, unknown>, opts: ServerOptions = {}): Promise<ToolReply> {
+export async function callTool(def: ToolDef, account: Account, input: Record<string, unknown>, opts: ServerOptions = {}): Promise<ToolReply> {
+  const { args, problems } = parseArgs(def.inputSchema, input);
   const { max_records: maxRecords, include_samples: includeSamples, ...props } = args;
   const files = new Map<string, Buffer>();
   const sink = {
@@ -42,7 +43,6 @@ export async function callTool(def: ToolDef, account: Account, args: Record<stri
     },
   };
   try {
-    const problems = checkArgs(def.inputSchema, args);
     if (problems.length) throw Object.assign(new Error(problems.join(" ")), { name: "ConfigurationError" });
     account.check();
     const run = await runAction(def.component, { props, auth: account.auth, appOverrides: { _send: account.send }, files: sink });

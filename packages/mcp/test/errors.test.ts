@@ -29,6 +29,13 @@ describe("bad arguments", () => {
     expect(text(r)).toContain(message);
   });
 
+  it("takes clean strings as the declared type (some clients send every argument as a string)", async () => {
+    const r = await call(h.client, "withings_get_measures", { measureTypes: "[9, 10]", maxResults: "5", max_records: "2" });
+    expect(r.isError).toBeFalsy();
+    expect(r.structuredContent).toMatchObject({ returned: 2 });
+    for (const g of r.structuredContent!.records) expect(Object.keys(g.values).sort()).toEqual(["diastolic_bp", "systolic_bp"]);
+  });
+
   it("a missing required argument says what it is", async () => {
     const r = await call(h.client, "withings_get_ecg_signal", {});
     expect(r.isError).toBe(true);
