@@ -14,6 +14,8 @@ export const SERVER_NAME = "withings";
 export const SERVER_VERSION = "0.1.0";
 
 export interface ServerOptions {
+  /** Whether the account is the simulator's demo user, for the server's instructions (default: the account's kind). */
+  demo?: boolean;
   audioAs?: ReplyOptions["audioAs"];
   /** Told about every call (tool, milliseconds, error or not), e.g. for a log on stderr. */
   onCall?: (e: { tool: string; ms: number; isError: boolean }) => void;
@@ -31,8 +33,12 @@ const argsValidator: jsonSchemaValidator = {
   },
 };
 
-/** Runs one tool call; never throws (a failure is an `isError` result). */
-export async function callTool(def: ToolDef, account: Account, input: Record<string, unknown>, opts: ServerOptions = {}): Promise<ToolReply> {
+/**
+ * Runs one tool call; never throws (a failure is an `isError` result). The account may still be starting
+ * (the embedded simulator): the call waits for it.
+ */
+export async function callTool(def: ToolDef, pending: Account | Promise<Account>, input: Record<string, unknown>,
+  opts: ServerOptions = {}): Promise<ToolReply> {
   const { args, problems } = parseArgs(def.inputSchema, input);
   const { max_records: maxRecords, include_samples: includeSamples, ...props } = args;
   const files = new Map<string, Buffer>();
@@ -42,21 +48,28 @@ export async function callTool(def: ToolDef, account: Account, input: Record<str
       return name;
     },
   };
+  let account: Account | undefined;
   try {
     if (problems.length) throw Object.assign(new Error(problems.join(" ")), { name: "ConfigurationError" });
+    account = await pending;
     account.check();
     const run = await runAction(def.component, { props, auth: account.auth, appOverrides: { _send: account.send }, files: sink });
     return shapeReply(def, run, files, {
       maxRecords: maxRecords as number | undefined, includeSamples: includeSamples === true, audioAs: opts.audioAs,
     });
   } catch (err) {
-    return errorReply(err, { tool: def.name, reconnect: account.reconnect, secrets: account.secrets() });
+    return errorReply(err, {
+      tool: def.name, reconnect: account?.reconnect ?? "Restart the MCP server; its log (stderr) says why it could not start.",
+      secrets: account?.secrets() ?? [],
+    });
   }
 }
 
-export function createServer(account: Account, opts: ServerOptions = {}): McpServer {
+/** The server, answering `initialize` and `tools/list` at once; tool calls wait for a pending account. */
+export function createServer(account: Account | Promise<Account>, opts: ServerOptions = {}): McpServer {
+  const demo = opts.demo ?? (account as Account).kind === "sim";
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, {
-    instructions: `Withings health data (${account.kind === "sim" ? "simulated demo account" : "the user's account"}). `
+    instructions: `Withings health data (${demo ? "simulated demo account" : "the user's account"}). `
       + "Dates accept YYYY-MM-DD. Replies are decoded to real units and capped; each says how to get more.",
   });
   for (const def of toolDefs()) {
