@@ -40,7 +40,7 @@ export async function main(argv: string[], env: Env = process.env): Promise<numb
   // The client gets its tools at once; the first tool call waits for the simulator (about a second) if needed.
   const ready = openAccount(demo, env);
   ready.then((account) => {
-    if (account.sim) log(`withings-mcp: simulator ready at ${account.sim.url}, ${account.description}.`);
+    if (account.sim) log(`withings-mcp: ready, serving ${account.description}.`);
     try {
       account.check();
     } catch (err) {

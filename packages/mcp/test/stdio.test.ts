@@ -61,6 +61,6 @@ it("speaks only JSON-RPC on stdout and logs to stderr", async () => {
   expect(lines.length).toBeGreaterThanOrEqual(4);
   for (const l of lines) expect(JSON.parse(l)).toMatchObject({ jsonrpc: "2.0" });
   expect(stderr[0]).toMatch(/^withings-mcp: no Withings account configured, so this serves the embedded Withings simulator and its demo account/);
-  expect(stderr).toContainEqual(expect.stringMatching(/^withings-mcp: simulator ready at http:\/\/127\.0\.0\.1:\d+, /));
+  expect(stderr).toContainEqual(expect.stringMatching(/^withings-mcp: ready, serving the embedded Withings simulator at http:\/\/127\.0\.0\.1:\d+ with its demo account/));
   expect(stderr.join("\n")).toContain("withings_list_devices ok");
 }, 60_000);
