@@ -1,0 +1,23 @@
+/**
+ * The Zapier integration's definition: authentication, triggers (polling and REST hook per data type), searches
+ * and creates, all generated from the components and run through the hosts' kit.
+ */
+import { authentication } from "./auth";
+import { buildTriggers } from "./triggers";
+import { buildActions } from "./actions";
+import { withingsStatus } from "./send";
+import { version as integrationVersion } from "../package.json";
+
+/** The Zapier app definition; `platformVersion` is the zapier-platform-core it is built and tested against. */
+export function buildApp(platformVersion: string): Record<string, any> {
+  const { searches, creates, choices } = buildActions();
+  return {
+    version: integrationVersion,
+    platformVersion,
+    authentication,
+    afterResponse: [withingsStatus],
+    triggers: { ...buildTriggers(), ...choices },
+    searches,
+    creates,
+  };
+}
