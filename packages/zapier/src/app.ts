@@ -16,6 +16,9 @@ export function buildApp(platformVersion: string): Record<string, any> {
     platformVersion,
     authentication,
     afterResponse: [withingsStatus],
+    // Every request goes through z.request (logged and scrubbed by Zapier there). Zapier's patch of Node's http
+    // module would log the same traffic again, and it proxies only the (options, callback) form of http.request.
+    flags: { skipHttpPatch: true },
     triggers: { ...buildTriggers(), ...choices },
     searches,
     creates,

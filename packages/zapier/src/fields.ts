@@ -112,6 +112,9 @@ export function fieldLabel(path: string[]): string {
   const suffix = SUFFIXES.find(([re]) => re.test(leaf));
   const bare = suffix ? leaf.replace(suffix[0], "") : leaf;
   const unit = suffix?.[1] ?? UNITS[leaf];
+  // New Measurement's values come with their unit beside them, in `units` (it follows the unit system).
+  if (path.length === 2 && path[0] === "values") return `${words(leaf)} (unit in Units: ${words(leaf)})`;
+  if (path.length === 2 && path[0] === "units") return `Units: ${words(leaf)}`;
   const parent = path.length > 1 && path[0] !== "data" ? `${words(path[0])}: ` : "";
   return `${parent}${words(bare)}${unit ? ` (in ${unit})` : ""}`;
 }
@@ -126,7 +129,15 @@ export function outputFields(sample: Record<string, unknown>): OutputField[] {
       for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
       return;
     }
-    if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) return;
+    if (Array.isArray(v) && v.some((x) => x && typeof x === "object")) {
+      // Line items: one field per key of the first item, keyed as Zapier keys them (`measures[]value`).
+      const first = v.find((x) => x && typeof x === "object") as Record<string, unknown>;
+      for (const [k, x] of Object.entries(first)) {
+        out.push({ key: `${path.join("__")}[]${k}`, label: `${words(path[path.length - 1])}: ${fieldLabel([k])}`,
+          type: typeof x === "number" ? "number" : "string" });
+      }
+      return;
+    }
     const field: OutputField = { key: path.join("__"), label: fieldLabel(path) };
     if (Array.isArray(v)) field.list = true;
     else if (typeof v === "number") field.type = "number";

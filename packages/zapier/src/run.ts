@@ -42,7 +42,7 @@ export type Stasher = (z: ZObject, data: Buffer, name: string, contentType: stri
 const CONTENT_TYPES: Record<string, string> = { png: "image/png", svg: "image/svg+xml", wav: "audio/wav" };
 
 export const fileStash: { stash: Stasher } = {
-  stash: (z, data, name, contentType) => z.stashFile(data, data.length, name, contentType) as Promise<string>,
+  stash: async (z, data, name, contentType) => String(await z.stashFile(data, data.length, name, contentType)),
 };
 
 /**

@@ -76,7 +76,10 @@ export async function readWindow(z: ZObject, bundle: Bundle, component: Componen
     },
   });
   await host.run();
-  return events.reverse().slice(0, limit);
+  // Each page is emitted oldest first, but Withings' pages need not be in time order: sort the whole window.
+  const time = (e: EmittedEvent) => Number(e.meta.ts ?? 0);
+  const byNewest = (a: EmittedEvent, b: EmittedEvent) => time(b) - time(a) || (String(a.meta.id) < String(b.meta.id) ? 1 : -1);
+  return events.sort(byNewest).slice(0, limit);
 }
 
 const toRecords = (events: EmittedEvent[]) => events.map((e) => zapierRecord(String(e.meta.id), e.event));
@@ -143,7 +146,8 @@ export function hookSubscribe(slug: string) {
       http: { endpoint: String(bundle.targetUrl ?? ""), respond() {} },
     });
     try {
-      return await host.self.subscribeAll();
+      const stored = await host.self.subscribeAll() as { callbackurl: string; applis: number[] };
+      return { id: stored.callbackurl, ...stored };
     } catch (err) {
       if (err instanceof WithingsError && err.status >= 293 && err.status <= 295) {
         throw new z.errors.Error(HOOK_REFUSED.replace("{status}", String(err.status)), "HookRefused", 400);
@@ -164,7 +168,11 @@ export function hookUnsubscribe(slug: string) {
       http: { endpoint: String(bundle.targetUrl ?? ""), respond() {} },
     });
     const stored = (bundle as Bundle & { subscribeData?: unknown }).subscribeData;
-    host.db.set("webhook_subscriptions", stored ?? { callbackurl: bundle.targetUrl, applis: host.self.notifyApplis() });
+    const { callbackurl, applis } = (stored ?? {}) as { callbackurl?: string; applis?: number[] };
+    host.db.set("webhook_subscriptions", {
+      callbackurl: callbackurl ?? bundle.targetUrl,
+      applis: Array.isArray(applis) ? applis : host.self.notifyApplis(),
+    });
     return { revoked: await host.self.revokeAll() };
   });
 }
