@@ -70,7 +70,13 @@ export class StashSink implements FileSink {
       }
     }
     const swap = (v: unknown): unknown => {
-      if (typeof v === "string") return urls.has(v) ? urls.get(v) : v;
+      if (typeof v === "string") {
+        if (urls.has(v)) return urls.get(v);
+        // Inside text (a summary): the URL, or the file's name when it could not be stored.
+        let text = v;
+        for (const [placeholder, url] of urls) text = text.split(placeholder).join(url ?? this.files.get(placeholder)!.name);
+        return text;
+      }
       if (Array.isArray(v)) return v.map(swap);
       if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, swap(x)]));
       return v;
@@ -88,6 +94,7 @@ export async function runForZapier(z: ZObject, bundle: Bundle, component: Compon
     appOverrides: appOverrides(z),
     files,
   });
-  const { value, notes } = await files.resolve(z, run.result);
-  return { result: value, summary: run.summary, notes };
+  const { value, notes } = await files.resolve(z, { result: run.result, summary: run.summary });
+  const { result, summary } = value as { result: unknown; summary?: string };
+  return { result, summary, notes };
 }
