@@ -162,6 +162,25 @@ describe.each(pollingSlugs())("%s", (slug) => {
   });
 });
 
+test("what a trigger costs in Withings requests (the README's table): one read per poll or notification", async () => {
+  const reads = () => sim.requests.filter((r) => r.path !== "/v2/oauth2").length;
+  for (const slug of pollingSlugs()) {
+    const before = reads();
+    await appTester(App.triggers[key(slug)].operation.perform, { authData: auth, inputData: {}, meta: {} });
+    expect([slug, reads() - before]).toEqual([slug, 1]);
+  }
+  const hooks = await hookServer();
+  try {
+    const before = reads();
+    const sub = await appTester(App.triggers.new_measurement_instant.operation.performSubscribe, { authData: auth, inputData: {}, targetUrl: `${hooks.url}/m` }) as { applis: number[] };
+    // One list, then one subscribe per notification category (1, 2 and 4 for every measure type).
+    expect(sub.applis).toEqual([1, 2, 4]);
+    expect(reads() - before).toBe(1 + sub.applis.length);
+  } finally {
+    await hooks.close();
+  }
+});
+
 test("measurement type filter and unit system reach the source's props", async () => {
   sim.data.addWeighIn(sim.demoUserId, { date: sim.clock.now() - 60, weightKg: 80, device: "body_plus" });
   const records = await appTester(App.triggers.new_weigh_in.operation.perform, { authData: auth, inputData: { unitSystem: "imperial" }, meta: {} }) as Array<Record<string, unknown>>;
