@@ -60,8 +60,9 @@ export function zapierSend(z: ZObject): Send {
 }
 
 /**
- * The core's retries, kept inside Zapier's 30 s per step: at most two more attempts, short waits, 8 s per
- * attempt. Environment overrides (the tests' millisecond waits) still apply when they are shorter.
+ * The core's retries, kept inside Zapier's 30 s per step: at most two more attempts, short waits, 5 s per
+ * attempt (Withings normally answers within a second or two), so one call gives up after about 17 s.
+ * Environment overrides (the tests' millisecond waits) still apply when they are shorter.
  */
 export function zapierRetryPolicy(): RetryPolicy {
   const env = retryPolicyFromEnv();
@@ -69,7 +70,7 @@ export function zapierRetryPolicy(): RetryPolicy {
     retries: Math.min(env.retries, 2),
     baseDelayMs: Math.min(env.baseDelayMs, 1000),
     maxDelayMs: Math.min(env.maxDelayMs, 4000),
-    timeoutMs: Math.min(env.timeoutMs ?? 8000, 8000),
+    timeoutMs: Math.min(env.timeoutMs ?? 5000, 5000),
   };
 }
 

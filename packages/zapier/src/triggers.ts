@@ -16,7 +16,7 @@ import { DAY, nowEpoch } from "../../../common/dates";
 import { WithingsError } from "../../../common/errors";
 import { outputFields, inputField, zapierKey, zapierRecord } from "./fields";
 import { appOverrides, guarded } from "./send";
-import { authOf, propsFrom } from "./run";
+import { APP, authOf, propsFrom } from "./run";
 import { NOT_MEDICAL } from "./copy";
 
 /** How far back a poll reads: long enough to cover a paused Zap or a device that syncs a few days late. */
@@ -135,6 +135,13 @@ export const HOOK_REFUSED = "Withings refused to notify this Zap's hook URL (sta
   + "with an HTTP HEAD request when subscribing and needs a 2xx answer within 2 seconds. Use the polling trigger of the "
   + "same data type instead.";
 
+/** The app's Notify - Subscribe with the comment users see in their Withings subscriptions: this integration's name. */
+const subscribeAsZapier = {
+  subscribeNotification(this: unknown, args: Record<string, unknown>) {
+    return (APP.methods!.subscribeNotification as Function).call(this, { ...args, comment: "Zapier" });
+  },
+};
+
 /** Subscribes the Zap's hook URL to the data type's notification categories; Zapier keeps what it returns. */
 export function hookSubscribe(slug: string) {
   return (z: ZObject, bundle: Bundle) => guarded(z, async () => {
@@ -142,7 +149,7 @@ export function hookSubscribe(slug: string) {
     const host = new SourceHost(instant, {
       props: propsFrom(instant, bundle.inputData as Record<string, unknown>),
       auth: authOf(bundle),
-      appOverrides: appOverrides(z),
+      appOverrides: { ...appOverrides(z), ...subscribeAsZapier },
       http: { endpoint: String(bundle.targetUrl ?? ""), respond() {} },
     });
     try {

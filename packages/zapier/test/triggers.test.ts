@@ -119,6 +119,7 @@ describe.each(pollingSlugs())("%s", (slug) => {
       const subs = sim.notifications.subscriptions(sim.demoUserId);
       expect(subscribeData.callbackurl).toBe(targetUrl);
       expect(subs.filter((s) => s.callbackurl === targetUrl).map((s) => s.appli).sort()).toEqual([...subscribeData.applis].sort());
+      expect(subs.filter((s) => s.callbackurl === targetUrl).every((s) => s.comment === "Zapier")).toBe(true);
       // A second Zap for the same user has its own subscriptions.
       expect(subs.some((s) => s.callbackurl === otherZap)).toBe(true);
 
