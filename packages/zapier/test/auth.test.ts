@@ -95,7 +95,7 @@ describe("Withings' HTTP-200 errors as Zapier errors", () => {
     sim.faults.failNext(10, "rate_limit");
     const err = await failure(appTester(App.authentication.test, { authData: authData(sim) })) as Error & { delay?: number };
     expect(err.name).toBe("ThrottledError");
-    expect(err.message).toMatch(/rate limit/);
+    expect(JSON.parse(err.message)).toEqual({ message: expect.stringMatching(/rate limit/), delay: 60 });
   });
 
   test("a single 601 is retried by the core and the step succeeds", async () => {
