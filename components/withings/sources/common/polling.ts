@@ -6,7 +6,7 @@ import { WithingsResponseError } from "../../../../common/errors";
 import type { Offset } from "../../../../common/paginate";
 import { listOf } from "../../../../common/shape";
 import type { Paged } from "../../../../common/types";
-import { fromStored, furthest, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
+import { finished, fromStored, furthest, inProgress, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
 import { MostRecent, orderEvents, type PolledEvent } from "./events";
 
 export { boundedId, deviceKey, orderEvents, MAX_ID_LENGTH, type PolledEvent } from "./events";
@@ -211,7 +211,7 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
         const open: OpenWindow = { opened: window.now, offset: next, pages };
         if (until !== undefined) open.until = until;
         if (latest !== undefined) open.latest = latest;
-        progress = { since: state.since, window: open };
+        progress = inProgress(state, open);
         // Written after every page, so a run the platform kills does not read (and emit) those pages again.
         if (!recent) this._commit(progress);
         // A run stops at its page or time budget; the next one carries on from the stored offset.
@@ -230,7 +230,9 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
     if (!done) await emit(this.flushPage?.(ctx) ?? []);
     await settle();
     // Deploy only looks back a bounded span: whatever it did not read is history, and the cursor skips it.
-    const next: PollState = done || recent ? { since: until ?? nextSince(state.since, window.now, latest) } : progress;
+    // A backfill stores a plain cursor: it starts the lineage of finished windows.
+    const end = until ?? nextSince(state.since, window.now, latest);
+    const next: PollState = recent ? { since: end } : done ? finished(state, end) : progress;
     if (recent) this._setCursor(toStored(next));
     else this._commit(next);
     return emitted;
