@@ -73,7 +73,7 @@ test.each([["one process", 1], ["two processes sharing one db", 2]])(
     expect(count.size).toBe(65);
     expect([...count.values()].every((c) => c === 1)).toBe(true);
     const dates = [...first, ...later].map((g) => g.date * 1000).sort((a, b) => a - b);
-    const ts = hs.flatMap((h) => h.emitted.filter((e) => !e.duplicate).map((e) => e.meta.ts)).sort((a, b) => a - b);
+    const ts = hs.flatMap((h) => h.emitted.filter((e) => !e.duplicate).map((e) => Number(e.meta.ts))).sort((x, y) => x - y);
     expect(ts).toEqual(dates);
     // Caught up: no window left open.
     expect(db.get("cursor")).toEqual(expect.not.objectContaining({ window: expect.anything() }));
