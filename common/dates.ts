@@ -27,7 +27,7 @@ const RANGE_HINT = `give a date from ${EARLIEST_YMD} to ${LATEST_YMD}`;
 
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const ZONED_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZONED_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -84,9 +84,18 @@ function parseUnbounded(input: unknown, prop: string): UserDate {
     }
     return { kind: "local", ymd: `${y}-${mo}-${d}`, secondsOfDay: +h * 3600 + +mi * 60 + +(sec ?? 0), dateOnly: false };
   }
-  if (ZONED_RE.test(s)) {
-    const ms = Date.parse(s);
-    if (Number.isFinite(ms)) return { kind: "instant", epoch: Math.floor(ms / 1000) };
+  const zoned = ZONED_RE.exec(s);
+  if (zoned) {
+    // Checked field by field: Date.parse would roll 2026-02-30 over to 2 March.
+    const [, y, mo, d, h, mi, sec, sign, oh, om] = zoned;
+    if (!validYmd(+y, +mo, +d) || +h > 23 || +mi > 59 || +(sec ?? 0) > 59 || +(oh ?? 0) > 14 || +(om ?? 0) > 59) {
+      throw new InputError(prop, `"${s}" is not a valid date and time.`);
+    }
+    const offset = sign ? (sign === "-" ? -1 : 1) * (+oh * 3600 + +om * 60) : 0;
+    const utc = new Date(0);
+    utc.setUTCFullYear(+y, +mo - 1, +d); // not Date.UTC: it reads years 0-99 as 1900-1999
+    utc.setUTCHours(+h, +mi, +(sec ?? 0), 0);
+    return { kind: "instant", epoch: utc.getTime() / 1000 - offset };
   }
   throw new InputError(prop, `"${s}" is not a date Withings can use (${example}).`);
 }
