@@ -9,6 +9,7 @@ import getMeasures from "../../components/withings/actions/get-measures/get-meas
 import { parseUserDate } from "../../common/dates";
 import { InputError } from "../../common/errors";
 import { calendarDays, parseRange } from "../../common/inputs";
+import { notificationTime } from "../../components/withings/sources/common/notify-events";
 import { runAction } from "../helpers/context";
 import { mockWithings, resetHttp } from "../helpers/http";
 
@@ -35,6 +36,11 @@ describe("every accepted date is a real calendar date", () => {
     ["2026-01-01T00:00:00+14:00", Date.UTC(2025, 11, 31, 10) / 1000],
   ])("reads %s as the instant it names", (input, epoch) => {
     expect(parseUserDate(input, "startDate")).toEqual({ kind: "instant", epoch });
+  });
+
+  it("gives a notification's day a time only when it is a real calendar day", () => {
+    expect(notificationTime({ userid: "1", appli: 46, date: "2026-02-28" } as never)).toBe(Date.UTC(2026, 1, 28) / 1000);
+    expect(notificationTime({ userid: "1", appli: 46, date: "2026-02-30" } as never)).toBeUndefined();
   });
 
   it("refuses a year before 1000 instead of reading it as the 1900s", () => {
