@@ -19,7 +19,7 @@ beforeAll(async () => {
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 describe("generated docs", () => {
-  it.each(["docs/actions.md", "docs/sources.md", "README.md"])("%s is what `npm run docs` writes", (path) => {
+  it.each(["docs/actions.md", "docs/sources.md", "README.md", "packages/mcp/README.md"])("%s is what `npm run docs` writes", (path) => {
     if (read(path) !== files[path]) {
       throw new Error(`${path} differs from what the components declare: run \`npm run docs\` and commit the result.`);
     }
@@ -49,6 +49,12 @@ describe("generated docs", () => {
     expect(weighIn).toContain("Withings calls: `/measure getmeas`.");
     const instant = files["docs/sources.md"].split("\n## New Weigh-in (Instant)\n")[1].split("\n## ")[0];
     expect(instant).toMatch(/`\/notify subscribe`/);
+  });
+
+  it("lists every MCP tool in the MCP package's README", () => {
+    for (const slug of Object.keys(actions)) {
+      expect(files["packages/mcp/README.md"]).toContain(`| \`withings_${slug.replace(/-/g, "_")}\` |`);
+    }
   });
 
   it("keeps the README short", () => {
