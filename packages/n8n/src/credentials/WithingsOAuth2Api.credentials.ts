@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 /** Withings' token answer is `{ status, body: { access_token, refresh_token, ... } }`, also on HTTP 200 failures. */
-type TokenData = IDataObject & { status?: unknown; body?: unknown; error?: unknown };
+type TokenData = IDataObject;
 
 const TOKEN_FIELDS = ['access_token', 'refresh_token', 'expires_in', 'scope', 'token_type', 'userid', 'csrf_token'];
 

@@ -27,7 +27,7 @@ export class BinarySink {
     this.files.push({
       key,
       fileName: name,
-      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : data,
+      data: typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data),
       mimeType: MIME[ext] ?? 'application/octet-stream',
     });
     return key;
