@@ -47,7 +47,7 @@ export class WithingsOAuth2Api implements ICredentialType {
 
   displayName = 'Withings OAuth2 API';
 
-  icon: Icon = 'file:withings.svg';
+  icon: Icon = { light: 'file:withings.svg', dark: 'file:withings.dark.svg' };
 
   documentationUrl = 'https://developer.withings.com/developer-guide/v3/integration-guide/public-health-data-api/get-access/oauth-web-flow/';
 
@@ -108,6 +108,7 @@ export class WithingsOAuth2Api implements ICredentialType {
       displayName: 'Token Expired Status Code',
       name: 'tokenExpiredStatusCode',
       type: 'hidden',
+      typeOptions: { password: true },
       default: 200,
     },
   ];

@@ -5,7 +5,6 @@
 import type {
   IDataObject,
   IHttpRequestOptions,
-  IRequestOptions,
   IAllExecuteFunctions,
 } from 'n8n-workflow';
 import { isExpiredToken, type Auth, type Send } from '../../../../hosts/kit';
@@ -56,11 +55,13 @@ export function n8nSend(ctx: N8nContext): Send {
     try {
       answer = await ctx.helpers.httpRequestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, options);
     } catch (err) {
+      // The core turns HTTP failures into typed, secret-free Withings errors from `response.status`.
+      // eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- rethrown to the Withings core, which wraps it
       if (thrownStatus(err) !== 401) throw err;
       answer = undefined;
     }
     if (answer !== undefined && !isExpiredToken(answer)) return answer;
-    const legacy: IRequestOptions = {
+    const legacy: Parameters<N8nContext['helpers']['requestWithAuthentication']>[1] = {
       method: 'POST',
       uri: url,
       headers: plain,
@@ -70,7 +71,7 @@ export function n8nSend(ctx: N8nContext): Send {
       simple: false,
       ...(timeoutMs ? { timeout: timeoutMs } : {}),
     };
-    // eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- the only n8n helper that refreshes an OAuth2 token on a resolved HTTP 200 (Withings' expired-token answer)
+    // The legacy helper is the only one that refreshes an OAuth2 token on a resolved HTTP 200.
     const full = (await ctx.helpers.requestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, legacy)) as {
       statusCode?: number;
       body?: unknown;

@@ -47,7 +47,7 @@ export class Withings implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'Withings',
     name: 'withings',
-    icon: 'file:withings.svg',
+    icon: { light: 'file:withings.svg', dark: 'file:withings.dark.svg' },
     group: ['input'],
     version: 1,
     subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
@@ -89,7 +89,6 @@ export class Withings implements INodeType {
           out.push({ json: { error: (error as Error).message }, pairedItem: { item: i } });
           continue;
         }
-        if (error instanceof NodeOperationError) throw error;
         if (isWithingsError(error)) {
           throw new NodeApiError(this.getNode(), { message: (error as Error).message } as JsonObject, {
             message: (error as Error).message,

@@ -13,7 +13,7 @@ export class WithingsPollTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'Withings Poll Trigger',
     name: 'withingsPollTrigger',
-    icon: 'file:withings.svg',
+    icon: { light: 'file:withings.svg', dark: 'file:withings.dark.svg' },
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["event"]}}',

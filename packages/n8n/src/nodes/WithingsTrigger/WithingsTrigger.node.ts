@@ -20,7 +20,7 @@ export class WithingsTrigger implements INodeType {
   description: INodeTypeDescription = {
     displayName: 'Withings Trigger',
     name: 'withingsTrigger',
-    icon: 'file:withings.svg',
+    icon: { light: 'file:withings.svg', dark: 'file:withings.dark.svg' },
     group: ['trigger'],
     version: 1,
     subtitle: '={{$parameter["event"]}}',
@@ -54,7 +54,8 @@ export class WithingsTrigger implements INodeType {
           const listed = (await host.self.withings.listNotifications({})) as { profiles?: Array<{ callbackurl?: string; appli?: number }> };
           const have = new Set((listed.profiles ?? []).filter((p) => p.callbackurl === url).map((p) => Number(p.appli)));
           return stored.applis.every((a) => have.has(a));
-        } catch {
+        } catch (error) {
+          this.logger.warn(`Withings subscriptions could not be checked, subscribing again: ${(error as Error).message}`);
           return false;
         }
       },
@@ -75,7 +76,8 @@ export class WithingsTrigger implements INodeType {
           const hosted = await hostSource(this as unknown as HookContext, slug, read, { endpoint: endpointOf(this) });
           await hosted.host.deactivate();
           hosted.commit();
-        } catch {
+        } catch (error) {
+          this.logger.warn(`Withings subscriptions could not be revoked: ${(error as Error).message}`);
           return false;
         }
         return true;
