@@ -38,21 +38,20 @@ cat > "$ROOT/app/package.json" <<JSON
 {
   "private": true,
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "xlsx": "0.18.5" },
-  "allowScripts": { "sqlite3": true, "isolated-vm": true }
+  "overrides": { "xlsx": "0.18.5" }
 }
 JSON
+# Install scripts stay off (several optional integrations, e.g. the Kafka client, need system libraries to
+# build); only the native modules a headless n8n on SQLite needs are built, for the Node above.
 log "installing n8n@$N8N_VERSION (several minutes)"
 (cd "$ROOT/app" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-  "$NODE_BIN" "$NPM_CLI" install --no-audit --no-fund --loglevel=warn >&2)
-
-# 3. The native SQLite driver must load under that node.
-(cd "$ROOT/app" && "$NODE_BIN" -e "require('sqlite3')" ) || {
-  log "sqlite3 did not load; rebuilding it"
-  (cd "$ROOT/app" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
-    "$NODE_BIN" "$NPM_CLI" rebuild sqlite3 >&2)
-  (cd "$ROOT/app" && "$NODE_BIN" -e "require('sqlite3')")
-}
+  "$NODE_BIN" "$NPM_CLI" install --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+NATIVE=(sqlite3)
+[[ -d "$ROOT/app/node_modules/isolated-vm" ]] && NATIVE+=(isolated-vm)
+log "building ${NATIVE[*]} for Node $("$NODE_BIN" --version)"
+(cd "$ROOT/app" && PATH="$NODE_DIR/bin:$PATH" npm_config_nodedir="$NODE_DIR" \
+  "$NODE_BIN" "$NPM_CLI" rebuild "${NATIVE[@]}" --foreground-scripts --loglevel=error >&2)
+(cd "$ROOT/app" && "$NODE_BIN" -e "require('sqlite3')")
 echo "$NODE_BIN" > "$ROOT/node-bin"
 touch "$MARK"
 log "installed n8n $N8N_VERSION in $(( $(date +%s) - start )) s"

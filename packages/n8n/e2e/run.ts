@@ -174,7 +174,8 @@ async function main(): Promise<void> {
       },
       nodes: [
         node('Withings Poll Trigger', 'CUSTOM.withingsPollTrigger', {
-          event: 'new-workout', pollTimes: { item: [{ mode: 'custom', cronExpression: '*/5 * * * * *' }] },
+          // n8n polls at most once a minute.
+          event: 'new-workout', pollTimes: { item: [{ mode: 'everyMinute' }] },
         }, [0, 0], { credentials: creds }),
         report('poll', [300, 0]),
       ],
@@ -229,16 +230,22 @@ async function main(): Promise<void> {
       const head = await fetch(sub.callbackurl, { method: 'HEAD' });
       check(head.status === 200, `HEAD on the webhook URL answers ${head.status}`);
       const workoutPolls = () => sim.requests.filter((r) => r.action === 'getworkouts').length;
-      await waitFor('the first poll', () => workoutPolls() > 0, 60_000);
-      await sleep(1500);
 
+      // One weigh-in, notified by Withings to the webhook.
+      await sleep(1500);
       const [group] = sim.data.addWeighIn(sim.demoUserId, { date: sim.clock.now() - 30, weightKg: 70.2, fatRatio: 19.5, device: 'body_plus' });
+      await waitFor('the weigh-in execution', () => hits.webhook.length > 0, 60_000);
+
+      // One workout, once the poll trigger's cursor is in place (the activation poll and the first scheduled one).
+      await waitFor('two polls', () => workoutPolls() >= 2, 150_000);
+      await sleep(1500);
       const now = sim.clock.now();
       const workout = sim.data.addWorkout(sim.demoUserId, { startdate: now - 3600, enddate: now - 600, category: 1 });
-      await waitFor('the weigh-in execution', () => hits.webhook.length > 0, 60_000);
-      const polledBefore = workoutPolls();
-      await waitFor('the workout execution', () => hits.poll.length > 0, 60_000);
-      await waitFor('two more polls', () => workoutPolls() >= polledBefore + 3, 60_000);
+      const pollsBefore = workoutPolls();
+      await waitFor('the workout execution', () => hits.poll.length > 0, 150_000);
+      const emittedAt = workoutPolls();
+      await waitFor('one more poll', () => workoutPolls() > emittedAt, 90_000);
+      log(`polls: ${pollsBefore} before the workout, ${workoutPolls() - pollsBefore} after it`);
       await sim.notifications.idle();
       await sleep(1000);
       const delivery = sim.notifications.deliveries.find((d) => d.form.appli === '1');
