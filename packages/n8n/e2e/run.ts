@@ -101,19 +101,29 @@ async function main(): Promise<void> {
     N8N_ENCRYPTION_KEY: 'withings-n8n-e2e-only-key',
     N8N_SSRF_PROTECTION_ENABLED: 'false',
     N8N_RUNNERS_ENABLED: 'false',
-    N8N_LOG_LEVEL: 'warn',
+    N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'warn',
     DB_TYPE: 'sqlite',
     GENERIC_TIMEZONE: 'UTC',
     EXECUTIONS_MODE: 'regular',
     NODE_ENV: 'production',
   };
   delete env.NODE_OPTIONS;
-  const cli = (args: string[], timeout = 180_000) => {
+  // Asynchronous: the simulator and the sink live in this process and must keep answering.
+  const cli = async (args: string[], timeout = 240_000): Promise<string> => {
     const t = Date.now();
-    const r = spawnSync(nodeBin, [n8nBin, ...args], { env, encoding: 'utf8', timeout, maxBuffer: 256 * 1024 * 1024 });
-    log(`n8n ${args.join(' ')} → ${r.status} in ${secs(Date.now() - t)}`);
-    if (r.status !== 0) throw new Error(`n8n ${args[0]} failed:\n${r.stdout?.slice(-4000)}\n${r.stderr?.slice(-4000)}`);
-    return r.stdout;
+    // `execute` prints the run's data through n8n's logger, at level info.
+    const childEnv = args[0] === 'execute' ? { ...env, N8N_LOG_LEVEL: 'info' } : env;
+    const child = spawn(nodeBin, [n8nBin, ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => { stdout += d; });
+    child.stderr!.on('data', (d) => { stderr += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+    const status = await new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    clearTimeout(timer);
+    log(`n8n ${args.join(' ')} → ${status} in ${secs(Date.now() - t)}`);
+    if (status !== 0) throw new Error(`n8n ${args[0]} failed:\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
+    return stdout;
   };
 
   // 3. Credential (as n8n stores it after Withings' code exchange) and workflows.
@@ -129,7 +139,7 @@ async function main(): Promise<void> {
       oauthTokenData: { status: 0, body: { ...tokens, scope: 'user.info,user.metrics,user.activity,user.sleepevents', token_type: 'Bearer' } },
     },
   }]));
-  const signalId = sim.data.ecgs(sim.demoUserId)[0].signalid;
+  const signalId = sim.data.ecgs(sim.demoUserId).find((r) => r.ecg?.signalid)!.ecg!.signalid;
   const creds = { withingsOAuth2Api: credential };
   const node = (name: string, type: string, parameters: object, position: [number, number], extra: object = {}) => ({
     id: `${name.replace(/\W/g, '').toLowerCase()}-${type.length}`, name, type, typeVersion: 1, position, parameters, ...extra,
@@ -186,13 +196,19 @@ async function main(): Promise<void> {
 
   const tRun = Date.now();
   let n8n: ChildProcess | undefined;
+  let passed = false;
   try {
-    cli(['import:credentials', `--input=${join(work, 'credentials.json')}`]);
-    cli(['import:workflow', '--separate', `--input=${join(work, 'workflows')}`]);
+    await cli(['import:credentials', `--input=${join(work, 'credentials.json')}`]);
+    await cli(['import:workflow', '--separate', `--input=${join(work, 'workflows')}`]);
 
     // (1) Manual run: decoded items and an ECG PNG.
-    const parse = (out: string) => JSON.parse(out.slice(out.indexOf('{\n')));
-    const manual = parse(cli(['execute', '--id=wfmanual00000001', '--rawOutput']));
+    const parse = (out: string) => {
+      writeFileSync(join(work, `execute-${Date.now()}.log`), out);
+      const start = out.search(/^\{/m);
+      const end = out.lastIndexOf('\n}');
+      return JSON.parse(out.slice(start, end + 2));
+    };
+    const manual = parse(await cli(['execute', '--id=wfmanual00000001', '--rawOutput']));
     const runData = manual.data.resultData.runData;
     const measures = runData['Get Measures']?.[0]?.data?.main?.[0] ?? [];
     check(measures.length > 0 && measures.every((i: { json: { grpid?: number; values?: object } }) => i.json.grpid && i.json.values),
@@ -205,17 +221,17 @@ async function main(): Promise<void> {
     // (2) Withings says the token expired (HTTP 200, status 401): n8n refreshes, stores, and the run succeeds.
     const refreshesBefore = sim.requests.filter((r) => r.path === '/v2/oauth2' && r.action === 'requesttoken').length;
     sim.faults.failNext(1, 'invalid_token', { path: '/v2/user' });
-    const refreshed = parse(cli(['execute', '--id=wfrefresh0000001', '--rawOutput']));
+    const refreshed = parse(await cli(['execute', '--id=wfrefresh0000001', '--rawOutput']));
     const devices = refreshed.data.resultData.runData['List Devices']?.[0]?.data?.main?.[0] ?? [];
     const refreshes = sim.requests.filter((r) => r.path === '/v2/oauth2' && r.action === 'requesttoken').length - refreshesBefore;
     check(devices.length > 0 && refreshes === 1, `expired token refreshed once by n8n (${refreshes} refresh), List Devices gave ${devices.length} items`);
-    parse(cli(['execute', '--id=wfrefresh0000001', '--rawOutput']));
+    parse(await cli(['execute', '--id=wfrefresh0000001', '--rawOutput']));
     const after = sim.requests.filter((r) => r.path === '/v2/oauth2' && r.action === 'requesttoken').length - refreshesBefore;
     check(after === 1, 'the rotated tokens were stored: the next run needs no refresh');
 
     // (3)+(4) Active workflows.
-    cli(['publish:workflow', '--id=wfwebhook0000001']);
-    cli(['publish:workflow', '--id=wfpoll0000000001']);
+    await cli(['publish:workflow', '--id=wfwebhook0000001']);
+    await cli(['publish:workflow', '--id=wfpoll0000000001']);
     const tStart = Date.now();
     n8n = spawn(nodeBin, [n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let n8nLog = '';
@@ -256,6 +272,7 @@ async function main(): Promise<void> {
       const workouts = hits.poll as Array<{ id?: number }>;
       check(workouts.filter((w) => w.id === workout.id).length === 1 && workouts.length === 1,
         `one new workout → ${workouts.length} Poll Trigger item(s) across ${workoutPolls()} polls`);
+      passed = true;
     } catch (err) {
       log(`n8n output (tail):\n${n8nLog.slice(-6000)}`);
       throw err;
@@ -268,7 +285,8 @@ async function main(): Promise<void> {
     }
     sink.close();
     await sim.close();
-    if (!failures.length && !process.env.KEEP_E2E_WORK) rmSync(work, { recursive: true, force: true });
+    if (passed && !failures.length && !process.env.KEEP_E2E_WORK) rmSync(work, { recursive: true, force: true });
+    else log(`kept ${work}`);
   }
   log(`n8n install: ${secs(installMs)}; run: ${secs(Date.now() - tRun)}; total: ${secs(Date.now() - started)}`);
   if (failures.length) throw new Error(`${failures.length} check(s) failed: ${failures.join('; ')}`);

@@ -41,6 +41,7 @@ export class FakeN8n {
   saves = 0;
   requests: Array<{ url: string; body: string; legacy: boolean }> = [];
   mode: 'manual' | 'trigger' | 'webhook' = 'trigger';
+  oauth2Options: Array<{ property?: string } | undefined> = [];
   webhookUrl = 'https://n8n.example.com/webhook/abc/webhook';
 
   constructor(public credential: StoredCredential, public parameters: IDataObject = {}) {}
@@ -86,6 +87,15 @@ export class FakeN8n {
     return this.credential.oauthTokenData;
   }
 
+  /** n8n's buildSigningToken: the value at `property`, else the top-level access_token. */
+  private signingToken(data: IDataObject, property?: string): string {
+    let v: unknown = data;
+    for (const k of (property ?? '').split('.').filter(Boolean)) v = (v as IDataObject | undefined)?.[k];
+    const token = (property ? v : undefined) ?? data.access_token;
+    if (typeof token !== 'string' || !token) throw new Error('Unable to sign without access token');
+    return token;
+  }
+
   private tokenExpiredStatus(): number {
     const prop = this.type.properties.find((p) => p.name === 'tokenExpiredStatusCode');
     return Number(prop?.default ?? 401);
@@ -98,11 +108,12 @@ export class FakeN8n {
       if (res.status >= 400) throw httpError(res.status, text);
       return text;
     },
-    httpRequestWithAuthentication: async (type: string, opts: { url: string; body?: string; headers?: Record<string, string> }) => {
+    httpRequestWithAuthentication: async (type: string, opts: { url: string; body?: string; headers?: Record<string, string> }, extra?: { oauth2?: { property?: string } }) => {
       if (type !== 'withingsOAuth2Api') throw new Error(`unexpected credential ${type}`);
+      this.oauth2Options.push(extra?.oauth2);
       this.requests.push({ url: opts.url, body: String(opts.body ?? ''), legacy: false });
       const token = await this.lifted();
-      const res = await this.send(opts.url, opts, String(token.access_token));
+      const res = await this.send(opts.url, opts, this.signingToken(token, extra?.oauth2?.property));
       if (res.statusCode >= 400) {
         if (res.statusCode === this.tokenExpiredStatus()) {
           const fresh = await this.refresh(token);
@@ -114,14 +125,15 @@ export class FakeN8n {
       }
       return res.body;
     },
-    requestWithAuthentication: async (type: string, opts: { uri: string; body?: string; headers?: Record<string, string>; resolveWithFullResponse?: boolean; simple?: boolean }) => {
+    requestWithAuthentication: async (type: string, opts: { uri: string; body?: string; headers?: Record<string, string>; resolveWithFullResponse?: boolean; simple?: boolean }, extra?: { oauth2?: { property?: string } }) => {
       if (type !== 'withingsOAuth2Api') throw new Error(`unexpected credential ${type}`);
+      this.oauth2Options.push(extra?.oauth2);
       this.requests.push({ url: opts.uri, body: String(opts.body ?? ''), legacy: true });
       const token = await this.lifted();
-      let res = await this.send(opts.uri, opts, String(token.access_token));
+      let res = await this.send(opts.uri, opts, this.signingToken(token, extra?.oauth2?.property));
       if (opts.resolveWithFullResponse && opts.simple === false && res.statusCode === this.tokenExpiredStatus()) {
         const fresh = await this.refresh(token);
-        res = await this.send(opts.uri, opts, String(fresh.access_token));
+        res = await this.send(opts.uri, opts, this.signingToken(fresh, extra?.oauth2?.property));
       }
       return opts.resolveWithFullResponse ? res : res.body;
     },

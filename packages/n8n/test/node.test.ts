@@ -153,9 +153,11 @@ describe('running operations', () => {
     expect(n8n.refreshes).toBe(1);
     expect(n8n.credential.oauthTokenData.refresh_token).not.toBe(before);
     expect(n8n.requests.filter((r) => r.legacy)).toHaveLength(1);
-    // The stored (lifted) token works from then on without another refresh.
+    // The stored (lifted) token works from then on without another refresh; body.access_token is in step.
+    expect((n8n.credential.oauthTokenData.body as IDataObject).access_token).toBe(n8n.credential.oauthTokenData.access_token);
     await run(n8n);
     expect(n8n.refreshes).toBe(1);
+    expect(n8n.oauth2Options.every((o) => o?.property === 'body.access_token')).toBe(true);
   });
 
   test('a revoked grant ends in a Withings error, not a loop', async () => {

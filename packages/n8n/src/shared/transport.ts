@@ -17,6 +17,13 @@ export type N8nContext = Pick<IAllExecuteFunctions, 'getCredentials'> & {
   helpers: Pick<IAllExecuteFunctions['helpers'], 'httpRequestWithAuthentication' | 'requestWithAuthentication' | 'httpRequest'>;
 };
 
+/**
+ * Where n8n finds the access token. The stored token data is Withings' raw `{ status, body }` until the
+ * first refresh (n8n stores the code exchange's answer as it comes); n8n compares this value with the one
+ * it signed with before it refreshes (n8n 2.30+), and the credential keeps `body` in step after a refresh.
+ */
+export const OAUTH2_OPTIONS = { oauth2: { property: 'body.access_token' } };
+
 /** The status n8n's HTTP helpers throw with, or undefined. */
 function thrownStatus(err: unknown): number | undefined {
   const e = err as { httpCode?: unknown; statusCode?: unknown; response?: { status?: unknown } };
@@ -53,7 +60,7 @@ export function n8nSend(ctx: N8nContext): Send {
     };
     let answer: unknown;
     try {
-      answer = await ctx.helpers.httpRequestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, options);
+      answer = await ctx.helpers.httpRequestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, options, OAUTH2_OPTIONS);
     } catch (err) {
       // The core turns HTTP failures into typed, secret-free Withings errors from `response.status`.
       // eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- rethrown to the Withings core, which wraps it
@@ -72,7 +79,7 @@ export function n8nSend(ctx: N8nContext): Send {
       ...(timeoutMs ? { timeout: timeoutMs } : {}),
     };
     // The legacy helper is the only one that refreshes an OAuth2 token on a resolved HTTP 200.
-    const full = (await ctx.helpers.requestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, legacy)) as {
+    const full = (await ctx.helpers.requestWithAuthentication.call(ctx as never, CREDENTIAL_TYPE, legacy, OAUTH2_OPTIONS)) as {
       statusCode?: number;
       body?: unknown;
     };
