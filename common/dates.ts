@@ -27,7 +27,7 @@ const RANGE_HINT = `give a date from ${EARLIEST_YMD} to ${LATEST_YMD}`;
 
 const YMD_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const ZONED_RE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZONED_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
 
 export function isValidTimeZone(tz: string): boolean {
   try {
@@ -84,9 +84,18 @@ function parseUnbounded(input: unknown, prop: string): UserDate {
     }
     return { kind: "local", ymd: `${y}-${mo}-${d}`, secondsOfDay: +h * 3600 + +mi * 60 + +(sec ?? 0), dateOnly: false };
   }
-  if (ZONED_RE.test(s)) {
-    const ms = Date.parse(s);
-    if (Number.isFinite(ms)) return { kind: "instant", epoch: Math.floor(ms / 1000) };
+  const zoned = ZONED_RE.exec(s);
+  if (zoned) {
+    // Checked field by field: Date.parse would roll 2026-02-30 over to 2 March.
+    const [, y, mo, d, h, mi, sec, sign, oh, om] = zoned;
+    if (!validYmd(+y, +mo, +d) || +h > 23 || +mi > 59 || +(sec ?? 0) > 59 || +(oh ?? 0) > 14 || +(om ?? 0) > 59) {
+      throw new InputError(prop, `"${s}" is not a valid date and time.`);
+    }
+    const offset = sign ? (sign === "-" ? -1 : 1) * (+oh * 3600 + +om * 60) : 0;
+    const utc = new Date(0);
+    utc.setUTCFullYear(+y, +mo - 1, +d); // not Date.UTC: it reads years 0-99 as 1900-1999
+    utc.setUTCHours(+h, +mi, +(sec ?? 0), 0);
+    return { kind: "instant", epoch: utc.getTime() / 1000 - offset };
   }
   throw new InputError(prop, `"${s}" is not a date Withings can use (${example}).`);
 }
@@ -161,6 +170,50 @@ export function zonedEpoch(ymd: string, secondsOfDay: number, tz: string): numbe
   return guess - zoneOffsetSeconds(first, tz);
 }
 
+/** How far from a day's wall-clock midnight (read as UTC) its first instant can be: offsets span -12 h to +14 h. */
+const DAY_SEARCH = 16 * 3600;
+
+/**
+ * The first instant whose local date is `ymd`, given the zone's offset at any instant (pure: the caller picks
+ * a fast or an exact offset). Where daylight saving time starts at midnight (Santiago, Havana, the Azores...)
+ * 00:00 does not exist and the day starts at 01:00; where it ends at midnight the day starts at the first
+ * 00:00. Assumes at most one offset change within the 32 hours around the day's midnight (true of every zone).
+ */
+export function dayStartWith(ymd: string, offsetAt: (epoch: number) => number): number {
+  const [y, m, d] = ymd.split("-").map(Number);
+  const midnight = Date.UTC(y, m - 1, d) / 1000;
+  const from = midnight - DAY_SEARCH;
+  const to = midnight + DAY_SEARCH;
+  const before = offsetAt(from);
+  const after = offsetAt(to);
+  // The instants [a, b) with offset o show the local times [a + o, b + o): the day is [midnight, midnight + DAY).
+  const spans: Array<[number, number, number]> = [];
+  if (before === after) {
+    spans.push([from, to, before]);
+  } else {
+    let lo = from;
+    let hi = to;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid) === before) lo = mid;
+      else hi = mid;
+    }
+    spans.push([from, hi, before], [hi, to, after]);
+  }
+  // The first instant showing a local time at or past the day's midnight. A day a zone skips (Apia's
+  // 2011-12-30) is empty: it starts where the next one does.
+  for (const [a, b, o] of spans) {
+    const start = Math.max(a, midnight - o);
+    if (start < b) return start;
+  }
+  return midnight - after;
+}
+
+/** The first instant of the local day `ymd` in `tz`. */
+export function dayStart(ymd: string, tz: string): number {
+  return dayStartWith(ymd, (t) => zoneOffsetSeconds(t, tz));
+}
+
 /** Adds whole days to a `YYYY-MM-DD`. */
 export function addDays(ymd: string, days: number): string {
   const [y, m, d] = ymd.split("-").map(Number);
@@ -170,7 +223,7 @@ export function addDays(ymd: string, days: number): string {
 /** Converts a user date to unix seconds; a date-only end means the end of that day. */
 export function toEpoch(date: UserDate, tz: string, end = false): number {
   if (date.kind === "instant") return date.epoch;
-  if (date.dateOnly && end) return zonedEpoch(addDays(date.ymd, 1), 0, tz) - 1;
+  if (date.dateOnly) return end ? dayStart(addDays(date.ymd, 1), tz) - 1 : dayStart(date.ymd, tz);
   return zonedEpoch(date.ymd, date.secondsOfDay, tz);
 }
 

@@ -76,11 +76,24 @@ export function epochRange(r: ParsedRange, tz: string, now: number, defaultSpan:
   // A default start never goes before the epoch (an end in early 1970 would make it negative).
   const startdate = r.start ? toEpoch(r.start, tz) : Math.max(0, enddate - defaultSpan);
   if (startdate > enddate) throw new InputError("endDate", "endDate is before startDate.");
-  if (limit && enddate - startdate > limit.maxSpan + (limit.slack ?? 0)) {
-    throw new InputError("endDate", `the range covers about ${Math.ceil((enddate - startdate) / DAY)} days, longer `
-      + `than ${Math.round(limit.maxSpan / DAY)} days. ${limit.hint}`);
+  if (limit) {
+    // Whole local days are counted as calendar days: a week holding a DST change is 7 days, not 7 days and 1 h.
+    const days = calendarDays(r);
+    const over = days !== undefined ? days * DAY > limit.maxSpan : enddate - startdate > limit.maxSpan + (limit.slack ?? 0);
+    if (over) {
+      const count = days !== undefined ? `${days} days` : `about ${Math.ceil((enddate - startdate) / DAY)} days`;
+      throw new InputError("endDate", `the range covers ${count}, longer than ${Math.round(limit.maxSpan / DAY)} days. ${limit.hint}`);
+    }
   }
   return { startdate, enddate };
+}
+
+/** Days from the start date to the end date, both included, when both are dates without a time. */
+export function calendarDays(r: ParsedRange): number | undefined {
+  const s = r.start;
+  const e = r.end;
+  if (s?.kind !== "local" || e?.kind !== "local" || !s.dateOnly || !e.dateOnly) return undefined;
+  return Math.round((Date.parse(e.ymd) - Date.parse(s.ymd)) / (DAY * 1000)) + 1;
 }
 
 /** `YYYY-MM-DD` range in the user's zone; missing ends default to today and today - (defaultDays - 1). */

@@ -70,6 +70,19 @@ export function tokenRequestFields(clientId: string, grant: TokenGrant,
   return fields;
 }
 
+/** Fields of the OAuth and signature calls that identify or describe the request rather than prove anything. */
+export const PUBLIC_TOKEN_FIELDS: readonly string[] = ["action", "client_id", "grant_type", "redirect_uri", "timestamp", "userid"];
+
+/**
+ * Every value a token, nonce or revoke request carries as a credential (client secret, code, refresh token,
+ * nonce, signature, and any field added later): all but the public ones, so that errors redact them all.
+ */
+export function credentialValues(fields: FormFields): string[] {
+  return Object.entries(fields)
+    .filter(([k, v]) => !PUBLIC_TOKEN_FIELDS.includes(k) && v !== undefined && v !== null && v !== "")
+    .map(([, v]) => (Array.isArray(v) ? v.join(",") : String(v)));
+}
+
 /** Parses the redirect URL the user lands on after authorizing. */
 export function parseRedirect(redirectUrl: string): { code?: string; state?: string; error?: string } {
   const u = new URL(redirectUrl);

@@ -11,6 +11,7 @@ import { catchupAction, catchupSource, listActionSlugs, sourceSlugs, type Catchu
 import { benchColdStart } from "./bench/cold-start";
 import { benchDecode } from "./bench/decode";
 import { benchInstant } from "./bench/instant";
+import { benchMcp, mcpTable } from "./bench/mcp";
 import { gcAvailable, PAGE } from "./bench/sim";
 
 const SMALL = 1_000;
@@ -64,10 +65,14 @@ async function main(): Promise<void> {
     log(`| ${label} | ${cap.polling[key]} | ${cap.instant[key]} |`);
   }
 
+  const mcp = await benchMcp();
+  log("\n## MCP server (packages/mcp)\n");
+  log(mcpTable(mcp));
+
   const seconds = (performance.now() - started) / 1000;
   log(`\nbench finished in ${seconds.toFixed(0)} s, node ${process.version}`);
   const out = join(__dirname, "..", "bench-results.json");
-  writeFileSync(out, `${JSON.stringify({ node: process.version, pageSize: PAGE, catchup: rows, decode, coldStart: cold, instant, seconds }, null, 2)}\n`);
+  writeFileSync(out, `${JSON.stringify({ node: process.version, pageSize: PAGE, catchup: rows, decode, coldStart: cold, instant, mcp, seconds }, null, 2)}\n`);
   log("figures written to bench-results.json");
 }
 

@@ -1,5 +1,5 @@
 import type { Activity, Device, EcgRecord, Goals, IntradayPoint, MeasureGroup, SleepSegment, SleepSummary, Workout } from "../common/types";
-import { addDays, ymdInZone, zonedEpoch } from "../common/dates";
+import { addDays, dayStart, ymdInZone } from "../common/dates";
 import { generateSleepSegments } from "./signals";
 import { appliForGroup, bloodPressureGroup, weighInGroups } from "./measure-inputs";
 import { hexId } from "./random";
@@ -136,7 +136,8 @@ export class Store implements SimulatorData {
   // ---- activity ------------------------------------------------------------------------------
   private dayRange(userid: string, ymd: string): [number, number] {
     const tz = this.timezone(userid);
-    return [zonedEpoch(ymd, 0, tz), zonedEpoch(addDays(ymd, 1), 0, tz) - 1];
+    // A day starts at its first local instant (not 00:00, which some zones skip when DST starts at midnight).
+    return [dayStart(ymd, tz), dayStart(addDays(ymd, 1), tz) - 1];
   }
 
   addActivity(userid: string, input: ActivityInput, modified?: number): Activity {

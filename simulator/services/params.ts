@@ -30,10 +30,16 @@ export function intParam(p: Params, name: string, required = false): number | un
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar day: Date.parse would roll 2026-02-30 over to 2 March. */
+function isCalendarDay(ymd: string): boolean {
+  const t = Date.parse(`${ymd}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === ymd;
+}
+
 export function ymdParam(p: Params, name: string): string | undefined {
   const v = p[name];
   if (v === undefined || v === "") return undefined;
-  if (!YMD.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) throw invalidParams(`${name} must be YYYY-MM-DD`);
+  if (!YMD.test(v) || !isCalendarDay(v)) throw invalidParams(`${name} must be YYYY-MM-DD`);
   return v;
 }
 

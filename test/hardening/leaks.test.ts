@@ -8,7 +8,7 @@
  */
 import { inspect } from "node:util";
 import { WithingsError, WithingsTimeoutError } from "../../common/errors";
-import { startEchoServer, type EchoMode } from "../helpers/echo-server";
+import { startEchoServer, type EchoMode, type Received } from "../helpers/echo-server";
 import { appInstance, actionInstance } from "../helpers/context";
 import { tsComponents } from "../e2e/sim-helpers";
 import { ACTION_PROPS } from "./action-props";
@@ -29,6 +29,24 @@ function forms(secret: string): string[] {
   ])];
 }
 const ALL_FORMS = Object.values(SECRETS).flatMap((s) => forms(s).map((f) => f.toLowerCase()));
+
+/** Fields of a token, nonce or revoke call that are not credentials. */
+const PUBLIC_FIELDS = new Set(["action", "client_id", "grant_type", "redirect_uri", "timestamp", "userid"]);
+/**
+ * The secrets a probe's requests actually sent, besides the fixed ones: the Bearer token of every call, and
+ * every other value of the OAuth and signature calls (client secret, code, refresh token, nonce, signature).
+ */
+function sentForms(requests: readonly Received[]): string[] {
+  const sent: string[] = [];
+  for (const r of requests) {
+    const auth = String(r.headers.authorization ?? "");
+    if (/^Bearer /i.test(auth)) sent.push(auth.slice(7));
+    if (/^\/v2\/(oauth2|signature)\b/.test(r.url)) {
+      for (const [k, v] of new URLSearchParams(r.raw)) if (!PUBLIC_FIELDS.has(k) && v.length >= 4) sent.push(v);
+    }
+  }
+  return [...new Set(sent)].flatMap((v) => forms(v).map((f) => f.toLowerCase()));
+}
 
 const MODES: EchoMode[] = [
   ...[401, 100, 503, 293, 601, 522, 2554, 214, 232, 524, 99999].map((status) => ({ kind: "envelope", status }) as EchoMode),
@@ -65,10 +83,26 @@ const TOKEN_CALLS: Array<[string, (app: any, $: unknown) => Promise<unknown>]> =
   ["getNonce", (app, $) => app.getNonce({ $, ...creds })],
   ["refreshToken", (app, $) => app.refreshToken({ $, ...creds, refreshToken: SECRETS.refresh })],
   ["refreshToken (signed)", (app, $) => app.refreshToken({ $, ...creds, refreshToken: SECRETS.refresh, useSignature: true })],
+  // The nonce is granted, so the signed token request itself is sent and fails in every way.
+  ["refreshToken (signed, nonce granted)", (app, $) => withNonce(() =>
+    app.refreshToken({ $, ...creds, refreshToken: SECRETS.refresh, useSignature: true }))],
   ["exchangeCode", (app, $) => app.exchangeCode({ $, ...creds, code: SECRETS.code, redirectUri: "https://example.com/cb" })],
+  ["exchangeCode (signed, nonce granted)", (app, $) => withNonce(() =>
+    app.exchangeCode({ $, ...creds, code: SECRETS.code, redirectUri: "https://example.com/cb", useSignature: true }))],
+  ["revokeAccess (nonce granted)", (app, $) => withNonce(() => app.revokeAccess({ $, ...creds, userid: 42 }))],
   ["revokeAccess", (app, $) => app.revokeAccess({ $, ...creds, userid: 42 })],
 ];
 const ACTIONS = tsComponents("actions");
+
+/** Runs `call` with Withings granting nonces (every other request answers by the mode). */
+async function withNonce<T>(call: () => Promise<T>): Promise<T> {
+  echo.pass = (r) => (new URLSearchParams(r.raw).get("action") === "getnonce" ? { nonce: "n0nce-5e6f7a8b9c" } : undefined);
+  try {
+    return await call();
+  } finally {
+    echo.pass = undefined;
+  }
+}
 
 function recordingStep() {
   const exports: Array<[string, unknown]> = [];
@@ -129,15 +163,17 @@ async function probe(name: string, mode: EchoMode, run: ($: unknown) => Promise<
   process.env.WITHINGS_RETRIES = mode.kind === "hang" ? "0" : "3";
   logs.length = 0;
   const { exports, $ } = recordingStep();
+  const from = echo.received.length;
   const guard = new Promise((_r, reject) => setTimeout(() => reject(new Error("no answer after 3 s")), 3000));
   const err = await Promise.race([run($), guard]).then(() => undefined, (e: unknown) => e);
+  const secretForms = [...ALL_FORMS, ...sentForms(echo.received.slice(from))];
   results.paths++;
   const label = `${name} / ${modeName(mode)}`;
   const expected = mode.kind === "hang" ? WithingsTimeoutError : WithingsError;
   if (!(err instanceof expected)) results.wrongClass.push(`${label}: ${safe(() => (err as Error)?.name)} ${safe(() => (err as Error)?.message)}`.slice(0, 300));
   for (const [where, text] of Object.entries(surfaces(err, exports, logs))) {
     const lower = text.toLowerCase();
-    for (const f of ALL_FORMS) if (lower.includes(f)) results.leaks.push(`${label} ${where}: ${f}`);
+    for (const f of secretForms) if (lower.includes(f)) results.leaks.push(`${label} ${where}: ${f}`);
   }
 }
 
@@ -147,6 +183,7 @@ async function probeOutput(label: string, mode: EchoMode, run: ($: unknown) => P
   process.env.WITHINGS_RETRIES = mode.kind === "hang" ? "0" : "3";
   logs.length = 0;
   const { exports, $ } = recordingStep();
+  const from = echo.received.length;
   let result: unknown;
   try {
     result = await run($);
@@ -155,16 +192,17 @@ async function probeOutput(label: string, mode: EchoMode, run: ($: unknown) => P
   }
   results.paths++;
   const seen = { ...surfaces(undefined, exports, logs), result: safe(() => inspect(result, { depth: 10 })) + safe(() => JSON.stringify(result)) };
+  const secretForms = [...ALL_FORMS, ...sentForms(echo.received.slice(from))];
   for (const [where, text] of Object.entries(seen)) {
     const lower = text.toLowerCase();
-    for (const f of ALL_FORMS) if (lower.includes(f)) results.leaks.push(`${label} ${where}: ${f}`);
+    for (const f of secretForms) if (lower.includes(f)) results.leaks.push(`${label} ${where}: ${f}`);
   }
 }
 
 const LIST_MODES = MODES;
 /** A raw data call returns the body as is; the shape of a list is checked where the list is used. */
-const NO_LIST = new Set([...DATA_CALLS.map(([name]) => name),"subscribeNotification", "revokeNotification", "updateNotification", "getNotification",
-  "getNonce", "refreshToken", "refreshToken (signed)", "exchangeCode", "revokeAccess"]);
+const NO_LIST = new Set([...DATA_CALLS.map(([name]) => name), ...TOKEN_CALLS.map(([name]) => name),
+  "subscribeNotification", "revokeNotification", "updateNotification", "getNotification"]);
 const modesFor = (name: string) => LIST_MODES.filter((m) => !(m.kind === "bad-shape" && NO_LIST.has(name)));
 
 describe("no secret in any output, on every error path", () => {

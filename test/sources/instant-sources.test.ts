@@ -171,19 +171,25 @@ describe("requests", () => {
     expect(h.delivered.map((e) => e.event.weight_kg)).toEqual([69.9, 69.8]);
   });
 
-  it("without the account's userid, fetches for unverified posts at most once a minute", async () => {
+  it("without the account's userid, fetches for unverified posts at most once a minute (a sooner one waits)", async () => {
     const { h, server } = await deployedWeighIn({});
+    const readAt: number[] = [];
+    h.self._wait = async (ms: number) => { now += ms / 1000; };
     let http = server.serve(1);
     await h.notify({ userid: "555", appli: 1, startdate: T0, enddate: T0 });
     expect(http.requests).toHaveLength(1);
-    http = mockWithings([]);
+    readAt.push(now);
     now += 30;
+    http = server.serve(1);
     await h.notify({ userid: "555", appli: 1, startdate: T0, enddate: T0 });
-    expect(http.requests).toHaveLength(0);
+    expect(http.requests).toHaveLength(1);
+    readAt.push(now);
     now += UNVERIFIED_MIN_INTERVAL_MS / 1000;
     http = server.serve(1);
     await h.notify({ userid: "555", appli: 1, startdate: T0, enddate: T0 });
     expect(http.requests).toHaveLength(1);
+    readAt.push(now);
+    expect(readAt).toEqual([T0, T0 + 60, T0 + 120]);
   });
 
   it("a safety check re-subscribes what Withings dropped and catches up", async () => {

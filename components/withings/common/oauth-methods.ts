@@ -1,4 +1,4 @@
-import { buildAuthorizationUrl, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../../common/oauth";
+import { buildAuthorizationUrl, credentialValues, DEFAULT_SCOPES, sign, tokenRequestFields, verifyState, type TokenGrant } from "../../../common/oauth";
 import { nowEpoch } from "../../../common/dates";
 import type { NonceBody, TokenBody } from "../../../common/types";
 import type { ClientCredentials, RequestArgs } from "./app-types";
@@ -33,9 +33,9 @@ export const oauthMethods = {
   async getNonce({ $, clientId, clientSecret, timestamp = nowEpoch() }: { $?: unknown; clientId: string;
     clientSecret: string; timestamp?: number; }): Promise<string> {
     const signature = sign(clientSecret, { action: "getnonce", client_id: clientId, timestamp });
+    const data = { client_id: clientId, timestamp, signature };
     const body = await this._makeRequest<NonceBody>({
-      $, path: "/v2/signature", action: "getnonce", bearer: false, secrets: [clientSecret, signature],
-      data: { client_id: clientId, timestamp, signature },
+      $, path: "/v2/signature", action: "getnonce", bearer: false, secrets: [clientSecret, ...credentialValues(data)], data,
     });
     return body.nonce;
   },
@@ -47,7 +47,9 @@ export const oauthMethods = {
       auth = { nonce, signature: sign(clientSecret, { action: "requesttoken", client_id: clientId, nonce }) };
     }
     const { action, ...data } = tokenRequestFields(clientId, grant, auth);
-    const secrets = [clientSecret, grant.grant === "refresh_token" ? grant.refreshToken : grant.code];
+    // Everything the form carries as a credential (the signature and nonce too, when signed), and the secret
+    // itself even when only its signature is sent.
+    const secrets = [clientSecret, ...credentialValues(data)];
     const body = await this._makeRequest<TokenBody>({
       $, path: "/v2/oauth2", action: String(action), data, bearer: false, secrets,
     });
@@ -66,9 +68,9 @@ export const oauthMethods = {
   async revokeAccess({ $, clientId, clientSecret, userid }: ClientCredentials & { userid: string | number }): Promise<void> {
     const nonce = await this.getNonce({ $, clientId, clientSecret });
     const signature = sign(clientSecret, { action: "revoke", client_id: clientId, nonce });
+    const data = { client_id: clientId, nonce, signature, userid };
     await this._makeRequest({
-      $, path: "/v2/oauth2", action: "revoke", bearer: false, secrets: [clientSecret, signature],
-      data: { client_id: clientId, nonce, signature, userid },
+      $, path: "/v2/oauth2", action: "revoke", bearer: false, secrets: [clientSecret, ...credentialValues(data)], data,
     });
   },
 } satisfies ThisType<OAuthThis> & Record<string, unknown>;

@@ -23,6 +23,11 @@ export interface OpenWindow {
 
 export interface PollState {
   since: number;
+  /**
+   * How many windows were read to their end without moving `since` (a window may end where it began:
+   * nothing changed in that server second). A finished window must still beat its own half-way state.
+   */
+  done?: number;
   window?: OpenWindow;
 }
 
@@ -33,32 +38,65 @@ const isOffset = (v: unknown): v is number | string => finite(v) || (typeof v ==
 export function fromStored(v: unknown): PollState | undefined {
   if (finite(v)) return { since: v };
   if (!v || typeof v !== "object") return undefined;
-  const { since, window: w } = v as { since?: unknown; window?: Partial<OpenWindow> };
+  const { since, done, window: w } = v as { since?: unknown; done?: unknown; window?: Partial<OpenWindow> };
   if (!finite(since)) return undefined;
+  const state: PollState = { since };
+  if (finite(done) && done > 0) state.done = Math.floor(done);
   if (w && finite(w.opened) && isOffset(w.offset) && finite(w.pages)) {
     const window: OpenWindow = { opened: w.opened, offset: w.offset, pages: w.pages };
     if (finite(w.until)) window.until = w.until;
     if (finite(w.latest)) window.latest = w.latest;
-    return { since, window };
+    state.window = window;
   }
-  return { since };
+  return state;
 }
 
-/** The stored form: a bare number unless a window is open, so the usual state stays a few bytes. */
+/** The stored form: a bare number unless a window is open or one was finished, so it stays a few bytes. */
 export function toStored(s: PollState): number | PollState {
-  return s.window ? { since: s.since, window: s.window } : s.since;
+  if (!s.window && !s.done) return s.since;
+  const out: PollState = { since: s.since };
+  if (s.done) out.done = s.done;
+  if (s.window) out.window = s.window;
+  return out;
+}
+
+/** The state a run reaches by reading the window it started from (`from`) to its end, with the next `since`. */
+export function finished(from: PollState, since: number): PollState {
+  // Usually `since` moves on and the count starts again (the stored form stays a bare number). When it does
+  // not (nothing changed in that server second, or a server clock behind ours: never move back), the count
+  // tells this finished window from its own progress.
+  if (since > from.since) return { since };
+  return { since: from.since, done: (from.done ?? 0) + 1 };
+}
+
+/** The state a run reaches part way into the window it started from. */
+export function inProgress(from: PollState, window: OpenWindow): PollState {
+  return from.done ? { since: from.since, done: from.done, window } : { since: from.since, window };
 }
 
 /**
- * The state further along of two: the larger `since`, then the more pages read into the same window.
- * Two overlapping runs both write; whichever finishes last must not move the other's progress back.
+ * Orders two states of one cursor, negative when `a` is behind `b`: the larger `since`; then more windows
+ * finished (a finished window beats its own half-way state even when it ends where it began); then a window
+ * in progress beats the state it started from; then more pages into it; then a fixed order of what is left,
+ * so that the order is total and two runs writing in any order agree on the winner.
+ */
+export function compareStates(a: PollState, b: PollState): number {
+  const key = (s: PollState) => [s.since, s.done ?? 0, s.window ? 1 : 0, s.window?.pages ?? 0, s.window?.opened ?? 0];
+  const ka = key(a);
+  const kb = key(b);
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+  const oa = String(a.window?.offset ?? "");
+  const ob = String(b.window?.offset ?? "");
+  return oa === ob ? 0 : oa < ob ? -1 : 1;
+}
+
+/**
+ * The state further along of two. Two overlapping runs both write; whichever finishes last must not move
+ * the other's progress back, and a run that finished its window must not lose to that window's progress.
  */
 export function furthest(a: PollState | undefined, b: PollState): PollState {
   if (!a) return b;
-  if (a.since !== b.since) return a.since > b.since ? a : b;
-  if (!a.window) return b.window ? b : a;
-  if (!b.window) return a;
-  return b.window.pages > a.window.pages ? b : a;
+  return compareStates(a, b) >= 0 ? a : b;
 }
 
 /** Re-read this much before a run's start on services whose cursor is our own clock (clock skew between us and Withings). */

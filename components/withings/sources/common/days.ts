@@ -1,4 +1,4 @@
-import { addDays, zonedEpoch } from "../../../../common/dates";
+import { addDays, dayStart } from "../../../../common/dates";
 import type { DecodedActivity } from "../../../../common/decode/activity";
 import { deviceKey } from "./events";
 
@@ -9,10 +9,10 @@ import { deviceKey } from "./events";
  * derived from them.
  */
 
-/** Start and end of an activity's day, unix seconds, in its own zone (UTC when it has none). */
+/** Start and end of an activity's day (first instants of it and of the next), unix seconds, in its own zone (UTC when it has none). */
 export function dayBounds(a: DecodedActivity): { start: number; end: number } {
   const tz = a.timezone ?? "UTC";
-  return { start: zonedEpoch(a.date, 0, tz), end: zonedEpoch(addDays(a.date, 1), 0, tz) };
+  return { start: dayStart(a.date, tz), end: dayStart(addDays(a.date, 1), tz) };
 }
 
 /** `<date>|<device>`: one held row per day and device. */

@@ -24,7 +24,8 @@ export function notificationTime(n: NotifyPayload): number | undefined {
   if (n.date === undefined) return undefined;
   if (/^\d{9,11}$/.test(n.date)) return Number(n.date);
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(n.date) ? Date.parse(`${n.date}T00:00:00Z`) : NaN;
-  return Number.isFinite(ms) ? ms / 1000 : undefined;
+  // Date.parse rolls 2026-02-30 over to 2 March: only a real calendar day has a time.
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === n.date ? ms / 1000 : undefined;
 }
 
 export interface AccountEvent {

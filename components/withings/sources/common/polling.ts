@@ -6,7 +6,7 @@ import { WithingsResponseError } from "../../../../common/errors";
 import type { Offset } from "../../../../common/paginate";
 import { listOf } from "../../../../common/shape";
 import type { Paged } from "../../../../common/types";
-import { fromStored, furthest, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
+import { finished, fromStored, furthest, inProgress, nextSince, OVERLAP, toStored, type OpenWindow, type PollState } from "./cursor";
 import { MostRecent, orderEvents, type PolledEvent } from "./events";
 
 export { boundedId, deviceKey, orderEvents, MAX_ID_LENGTH, type PolledEvent } from "./events";
@@ -85,6 +85,7 @@ export interface PollingThis {
   _getCursor(): unknown;
   _setCursor(cursor: unknown): void;
   processEvents(backfill: boolean): Promise<number>;
+  _poll(backfill: boolean, opts?: PollOptions): Promise<PollOutcome>;
   [prop: string]: any;
 }
 
@@ -127,7 +128,19 @@ interface BaseMethods {
   _getCursor(): unknown;
   _setCursor(cursor: unknown): void;
   _commit(next: PollState): void;
+  _poll(backfill: boolean, opts?: PollOptions): Promise<PollOutcome>;
   processEvents(backfill: boolean): Promise<number>;
+}
+
+export interface PollOptions {
+  /** Pages this run reads at most (the time budget still applies); instant sources read on while time allows. */
+  maxPages?: number;
+}
+
+export interface PollOutcome {
+  emitted: number;
+  /** True when the run read to the end of what changed (false: it stopped at its page or time budget). */
+  complete: boolean;
 }
 
 const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
@@ -141,11 +154,15 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
   _commit(next) {
     this._setCursor(toStored(furthest(fromStored(this._getCursor()), next)));
   },
-  /**
-   * Reads and emits what changed since the cursor, in bounded work; returns how many events it emitted.
-   * A failure leaves the cursor where the last emitted page put it.
-   */
+  /** Reads and emits what changed since the cursor, in bounded work; returns how many events it emitted. */
   async processEvents(backfill) {
+    return (await this._poll(backfill)).emitted;
+  },
+  /**
+   * One bounded run: what it emitted and whether it read to the end. A failure leaves the cursor where the
+   * last emitted page put it.
+   */
+  async _poll(backfill, { maxPages = MAX_PAGES_PER_RUN } = {}) {
     const started = Date.now();
     const now = nowEpoch();
     const stored = backfill ? undefined : fromStored(this._getCursor());
@@ -211,11 +228,11 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
         const open: OpenWindow = { opened: window.now, offset: next, pages };
         if (until !== undefined) open.until = until;
         if (latest !== undefined) open.latest = latest;
-        progress = { since: state.since, window: open };
+        progress = inProgress(state, open);
         // Written after every page, so a run the platform kills does not read (and emit) those pages again.
         if (!recent) this._commit(progress);
         // A run stops at its page or time budget; the next one carries on from the stored offset.
-        if (read >= MAX_PAGES_PER_RUN || Date.now() - started >= RUN_BUDGET_MS) break;
+        if (read >= maxPages || Date.now() - started >= RUN_BUDGET_MS) break;
       }
     } catch (err) {
       if (!recent) {
@@ -230,10 +247,12 @@ const methods: BaseMethods & ThisType<PollingThis & BaseMethods> = {
     if (!done) await emit(this.flushPage?.(ctx) ?? []);
     await settle();
     // Deploy only looks back a bounded span: whatever it did not read is history, and the cursor skips it.
-    const next: PollState = done || recent ? { since: until ?? nextSince(state.since, window.now, latest) } : progress;
+    // A backfill stores a plain cursor: it starts the lineage of finished windows.
+    const end = until ?? nextSince(state.since, window.now, latest);
+    const next: PollState = recent ? { since: end } : done ? finished(state, end) : progress;
     if (recent) this._setCursor(toStored(next));
     else this._commit(next);
-    return emitted;
+    return { emitted, complete: done || !!recent };
   },
 };
 

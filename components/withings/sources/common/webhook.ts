@@ -3,7 +3,7 @@ import withings from "../../withings.app";
 import { appliLabel, parseNotification, type NotifyPayload } from "../../../../common/notify";
 import { listOf } from "../../../../common/shape";
 import type { NotifyListBody, NotifyProfile } from "../../../../common/types";
-import { coalesce, mark } from "./coalesce";
+import { arrivalNow, catchUpMethods, HOOK_KEYS, type Arrival } from "./catch-up";
 import { subscribeError } from "./subscribe-error";
 
 /**
@@ -13,23 +13,13 @@ import { subscribeError } from "./subscribe-error";
  * so both emit the same events with the same ids. The payload's data is never trusted: it is unsigned.
  */
 
-/** Where the connected account's userid is unknown, fetch at most this often for unverified posts. */
-export const UNVERIFIED_MIN_INTERVAL_MS = 60_000;
 /** How often a notification run re-checks that Withings still has the subscriptions. */
 export const RESUBSCRIBE_CHECK_MS = 24 * 3600_000;
 /** Default interval of the safety check (re-subscribe and catch up) when no notification comes. */
 export const SAFETY_CHECK_SECONDS = 24 * 3600;
 
-const KEYS = {
-  subscriptions: "webhook_subscriptions",
-  fetchedFrom: "webhook_fetched_from",
-  unverifiedAt: "webhook_unverified_at",
-  checkedAt: "webhook_checked_at",
-} as const;
-
-/** When a notification arrived: its place in the order of fetches (see coalesce.ts) and the wall clock. */
-export interface Arrival { seq: number; ms: number }
-export const arrivalNow = (): Arrival => ({ seq: mark(), ms: Date.now() });
+export { arrivalNow, UNVERIFIED_MIN_INTERVAL_MS, type Arrival } from "./catch-up";
+const KEYS = HOOK_KEYS;
 
 export interface StoredSubscriptions { callbackurl: string; applis: number[] }
 
@@ -72,6 +62,7 @@ const isHttp = (e: unknown): e is { method: string; body?: unknown; bodyRaw?: un
   !!e && typeof e === "object" && typeof (e as { method?: unknown }).method === "string";
 
 const methods: ThisType<WebhookThis> & Record<string, (...args: any[]) => any> = {
+  ...catchUpMethods,
   _hookGet(key: keyof typeof KEYS): unknown {
     return this.db.get(KEYS[key]);
   },
@@ -140,33 +131,9 @@ const methods: ThisType<WebhookThis> & Record<string, (...args: any[]) => any> =
     return true;
   },
 
-  /**
-   * Reads what changed since the cursor, emits it and moves the cursor: the twin's `processEvents`, once
-   * for a burst of notifications (see coalesce.ts). A failure leaves the cursor, so the next one catches up.
-   */
-  async catchUp(arrival: Arrival): Promise<string> {
-    if (typeof this.processEvents !== "function") return "nothing to fetch";
-    // Another process finished a fetch that started after this notification arrived: it covers it.
-    const fetchedFrom = this._hookGet("fetchedFrom") as number | undefined;
-    if (typeof fetchedFrom === "number" && fetchedFrom > arrival.ms) return "covered";
-    return coalesce(this.http?.endpoint || "default", arrival.seq, async () => {
-      const begun = Date.now();
-      await this.processEvents!(false);
-      const stored = this._hookGet("fetchedFrom") as number | undefined;
-      this._hookSet("fetchedFrom", Math.max(begun, typeof stored === "number" ? stored : 0));
-    });
-  },
   /** What a data source does with a notification for its account: catch up from the cursor. */
   async handleNotification(_n: NotifyPayload, arrival: Arrival): Promise<unknown> {
     return this.catchUp(arrival);
-  },
-  /** False (and remembers the time) when an unverifiable post comes sooner than the bounded rate allows. */
-  _unverifiedAllowed(): boolean {
-    const last = this._hookGet("unverifiedAt") as number | undefined;
-    const now = Date.now();
-    if (typeof last === "number" && now - last >= 0 && now - last < UNVERIFIED_MIN_INTERVAL_MS) return false;
-    this._hookSet("unverifiedAt", now);
-    return true;
   },
   /**
    * One POST: acknowledged before anything else, then ignored unless it is a notification for this
@@ -175,12 +142,23 @@ const methods: ThisType<WebhookThis> & Record<string, (...args: any[]) => any> =
   async onPost(event: { body?: unknown; bodyRaw?: unknown }): Promise<string> {
     const arrival = arrivalNow();
     this._respond(200);
+    const outcome = await this._handlePost(event, arrival);
+    // A post this source ignores still hands over a read an earlier invocation owed.
+    if (outcome.startsWith("ignored")) {
+      const done = await this._pickUpPending(arrival);
+      if (done) return `${outcome}; read what was pending: ${done}`;
+    }
+    return outcome;
+  },
+  async _handlePost(event: { body?: unknown; bodyRaw?: unknown }, arrival: Arrival): Promise<string> {
     const n = parseNotification(event.body ?? event.bodyRaw) ?? parseNotification(event.bodyRaw);
     if (!n) return "ignored: not a Withings notification";
     if (!this.notifyApplis().includes(n.appli)) return `ignored: appli ${n.appli} is not handled here`;
     const uid = this._connectedUserid();
     if (uid !== undefined && uid !== n.userid) return `ignored: userid ${n.userid} is not the connected account`;
-    if (uid === undefined && !this._unverifiedAllowed()) return "ignored: unverified notifications are rate-bounded";
+    // The bound only protects the app's request quota: a source that reads nothing (bed, unlink) is not bounded.
+    const reads = typeof this.processEvents === "function";
+    if (uid === undefined && reads && !this._unverifiedAllowed()) return this._deferUnverified(arrival);
     await this.handleNotification(n, arrival);
     if (typeof this.processEvents === "function") {
       await this.checkSubscriptions(RESUBSCRIBE_CHECK_MS).catch((err: Error) =>
@@ -211,9 +189,25 @@ export default {
   async run(event: unknown) {
     const self = this as unknown as WebhookThis;
     if (!isHttp(event)) {
-      // The safety check: re-subscribe what Withings dropped, and catch up on anything missed.
-      await self.checkSubscriptions(0);
-      if (typeof self.processEvents === "function") await self.catchUp(arrivalNow());
+      // The safety check: re-subscribe what Withings dropped, and catch up on anything missed. The catch-up
+      // runs whatever the re-subscription does (Withings' notify service may be down while its data is not);
+      // a failed re-subscription is still reported, after it.
+      const arrival = arrivalNow();
+      let failure: unknown;
+      try {
+        await self.checkSubscriptions(0);
+      } catch (err) {
+        failure = err;
+      }
+      if (typeof self.processEvents === "function") {
+        try {
+          await self.catchUp(arrival);
+        } catch (err) {
+          if (failure) console.log(`Subscription check failed: ${(failure as Error).message}`);
+          throw err;
+        }
+      }
+      if (failure) throw failure;
       return;
     }
     if (event.method.toUpperCase() !== "POST") {
