@@ -1,25 +1,20 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { sharedBuild } from "./helpers/build";
 
 /**
- * The build `pd publish` takes: one ESM file per app, action and source, importable in plain Node. It is built
- * into a folder of its own inside the project (so that npm packages resolve), leaving dist/ to the README's examples.
+ * The build `pd publish` takes: one ESM file per app, action and source, importable in plain Node. The run builds
+ * it once, with `node scripts/build.mjs --outdir <folder>` into a folder of its own inside the project (so that npm
+ * packages resolve), leaving dist/ to the README's examples (test/jest/global-setup.cjs).
  */
 const ROOT = join(__dirname, "..");
-const OUT = mkdtempSync(join(ROOT, ".dist-test-"));
-
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+const { dir: OUT, outputs: printedOutputs } = sharedBuild();
 
 describe("npm run build", () => {
   /** Paths as under dist/: `withings.app.mjs`, `actions/<slug>/<slug>.mjs`, `sources/<slug>/<slug>.mjs`. */
-  let outputs: string[] = [];
+  const outputs: string[] = printedOutputs;
   const file = (o: string) => join(OUT, o);
-
-  beforeAll(() => {
-    const printed = execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--outdir", OUT], { cwd: ROOT, encoding: "utf8" });
-    outputs = printed.trim().split("\n").filter(Boolean).map((p) => relative(OUT, resolve(ROOT, p)));
-  }, 60000);
 
   it("writes the app and one .mjs per component", () => {
     expect(outputs).toContain("withings.app.mjs");

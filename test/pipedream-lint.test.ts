@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { distFiles, findings, lintDist, linter, ROOT } from "../scripts/pipedream-lint";
+import { sharedBuild } from "./helpers/build";
 
 /**
  * Pipedream's own lint (its eslint plugin, with the parser options and rules of Pipedream's monorepo) over
- * a fresh build: no finding, warnings included, and proof that every file's component is seen by the rules.
+ * the run's fresh build: no finding, warnings included, and proof that every file's component is seen by the rules.
  */
-const OUT = mkdtempSync(join(tmpdir(), "withings-dist-"));
+const OUT = sharedBuild().dir;
 
 /** What the build must produce: the app and every `<kind>/<slug>/<slug>.ts` under components/withings. */
 function expectedFiles(): string[] {
@@ -24,8 +23,9 @@ function expectedFiles(): string[] {
   return out.sort();
 }
 
+const eslint = linter(OUT);
 async function lintText(text: string, file: string): Promise<string[]> {
-  const results = await linter(OUT).lintText(text, { filePath: join(OUT, file) });
+  const results = await eslint.lintText(text, { filePath: join(OUT, file) });
   return results.flatMap((r) => r.messages.map((m) => `${m.ruleId ?? "parse"}: ${m.message}`));
 }
 
@@ -33,11 +33,8 @@ const read = (file: string) => readFileSync(join(OUT, file), "utf8");
 let files: string[] = [];
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs"), "--outdir", OUT], { cwd: ROOT, encoding: "utf8" });
   files = distFiles(OUT).map((f) => relative(OUT, f));
-}, 60000);
-
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+});
 
 describe("Pipedream's eslint rules over the build", () => {
   it("lints one file per component and the app, with no finding", async () => {

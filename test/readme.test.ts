@@ -1,20 +1,22 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sharedBuild } from "./helpers/build";
 
 /**
- * Every runner example of README.md, run exactly as written against the default simulator: the lines of its
+ * Every runner example of docs/runner.md, run exactly as written against the default simulator: the lines of its
  * code blocks that start with `npx tsx runner/cli.ts`. Those that need a real Withings account are left out.
  * Then the README's tour, `npm run demo`, read as a workflow builder reads it. Both write dist/, so they run
  * here one after the other.
  */
 const ROOT = join(__dirname, "..");
 const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const RUNNER_GUIDE = readFileSync(join(ROOT, "docs", "runner.md"), "utf8");
 const STATE = mkdtempSync(join(tmpdir(), "withings-runner-"));
 const NEEDS_ACCOUNT = /--real|--token-file|runner\/cli\.ts (auth|refresh)\b/;
 
-/** The lines inside the README's fenced shell blocks (```bash, ```sh or a bare ```). */
+/** The lines inside a page's fenced shell blocks (```bash, ```sh or a bare ```). */
 function codeLines(markdown: string): string[] {
   const out: string[] = [];
   let fence: string | undefined;
@@ -29,7 +31,7 @@ function codeLines(markdown: string): string[] {
   return out;
 }
 
-const examples = codeLines(README).filter((l) => l.startsWith("npx tsx runner/cli.ts"));
+const examples = codeLines(RUNNER_GUIDE).filter((l) => l.startsWith("npx tsx runner/cli.ts"));
 const simulated = examples.filter((l) => !NEEDS_ACCOUNT.test(l));
 
 function sh(line: string): { status: number | null; out: string } {
@@ -39,13 +41,15 @@ function sh(line: string): { status: number | null; out: string } {
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
+// `npm run build` first, as docs/runner.md says: the run's build (test/helpers/build.ts) copied to dist/.
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, "scripts", "build.mjs")], { cwd: ROOT, encoding: "utf8" });
-}, 60000);
+  rmSync(join(ROOT, "dist"), { recursive: true, force: true });
+  cpSync(sharedBuild().dir, join(ROOT, "dist"), { recursive: true });
+});
 
 afterAll(() => rmSync(STATE, { recursive: true, force: true }));
 
-describe("README runner examples", () => {
+describe("docs/runner.md runner examples", () => {
   it("finds them, and leaves out only those that need a Withings account", () => {
     expect(simulated.length).toBeGreaterThanOrEqual(8);
     for (const l of examples.filter((x) => NEEDS_ACCOUNT.test(x))) expect(l).toMatch(/--real|auth|refresh/);

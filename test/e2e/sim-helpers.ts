@@ -4,7 +4,8 @@ import { SCOPES } from "../../common/oauth";
 import { startSimulator } from "../../simulator/index";
 import type { Simulator, SimulatorOptions } from "../../simulator/types";
 import app from "../../components/withings/withings.app";
-import { listComponents, SRC, type ComponentRef, type Kind } from "../../runner/components";
+import * as catalog from "../../hosts/kit/catalog";
+import { SRC, type ComponentRef, type Kind } from "../../runner/components";
 import { missingRequiredProps, propOptions, type Auth, type ComponentLike } from "../../runner/platform";
 import { simAuth, simulatorLogin } from "../../runner/targets";
 
@@ -24,12 +25,14 @@ export interface LoadedComponent extends ComponentRef {
   component: ComponentLike;
 }
 
-/** Every component of a kind, from the TypeScript sources (ts-jest transpiles them). */
+/**
+ * Every component of a kind, from the TypeScript sources, sorted by slug. They come from hosts/kit/catalog.ts,
+ * which imports each one statically, so `jest --findRelatedTests <component or common file>` finds the suites
+ * that use this helper (a test keeps the catalog in step with the folders).
+ */
 export function tsComponents(kind: Kind): LoadedComponent[] {
-  return listComponents(kind, "src").map((ref) => ({
-    ...ref,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    component: (require(join(SRC, kind, ref.slug, `${ref.slug}.ts`)) as { default: ComponentLike }).default,
+  return Object.entries(catalog[kind]).sort(([a], [b]) => a.localeCompare(b)).map(([slug, component]) => ({
+    kind, slug, file: join(SRC, kind, slug, `${slug}.ts`), component,
   }));
 }
 

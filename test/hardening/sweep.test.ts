@@ -5,6 +5,7 @@
  * Never another error class, never an out-of-range value on the wire. The seed is fixed so a failure
  * reproduces; set SWEEP_SEED to explore others and SWEEP_RUNS to try more cases.
  */
+import "./mock-platform-axios";
 import fc from "fast-check";
 import { ConfigurationError } from "@pipedream/platform";
 import { DATA_FIELDS } from "../../common/codes/data-fields";
@@ -17,10 +18,6 @@ import { ACTION_PROPS } from "./action-props";
 interface Sent { url: string; form: Record<string, string>; auth?: string }
 const sent: Sent[] = [];
 
-jest.mock("@pipedream/platform", () => {
-  const actual = jest.requireActual("@pipedream/platform");
-  return { ...actual, axios: jest.fn() };
-});
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const platform = require("@pipedream/platform") as { axios: jest.Mock };
 

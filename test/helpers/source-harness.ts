@@ -101,7 +101,8 @@ export class FakeList<T> {
 
   /** Queues `count` requests to this endpoint; returns the recorded requests. */
   serve(count: number): { requests: RecordedRequest[]; pending(): string[] } {
-    return mockWithings(Array.from({ length: count }, () => ({ path: this.opts.path, body: (f: Form) => this.reply(f) })));
+    const reply = { path: this.opts.path, body: (f: Form) => this.reply(f) };
+    return mockWithings(Array.from({ length: count }, () => reply));
   }
 }
 
