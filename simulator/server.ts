@@ -109,8 +109,12 @@ export function createSimServer(state: ServerState): Server {
     let fault: FaultKind | undefined;
     try {
       const body = parseBody(await readBody(req), req.headers["content-type"]);
-      // Token and signature calls read the body only; data calls also take query-string params.
-      params = path === "/v2/oauth2" || path === "/v2/signature" ? body : { ...query, ...body };
+      // Token and signature calls read the body, plus an `action` in the query string (the token URL
+      // `/v2/oauth2?action=requesttoken` that OAuth clients with a fixed form body use); data calls also
+      // take query-string params.
+      params = path === "/v2/oauth2" || path === "/v2/signature"
+        ? { ...(query.action ? { action: query.action } : {}), ...body }
+        : { ...query, ...body };
       fault = state.faults.pick({ path, action: params.action ?? "", paged: !!params.offset && params.offset !== "0" });
       if (fault === "rate_limit") throw new ApiError(601, MESSAGES.tooMany);
       if (fault === "timeout") throw new ApiError(522, MESSAGES.timeout);
