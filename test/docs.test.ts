@@ -19,7 +19,7 @@ beforeAll(async () => {
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8");
 
 describe("generated docs", () => {
-  it.each(["docs/actions.md", "docs/sources.md", "README.md", "packages/mcp/README.md"])("%s is what `npm run docs` writes", (path) => {
+  it.each(["docs/actions.md", "docs/sources.md", "README.md", "packages/mcp/README.md", "packages/n8n/README.md"])("%s is what `npm run docs` writes", (path) => {
     if (read(path) !== files[path]) {
       throw new Error(`${path} differs from what the components declare: run \`npm run docs\` and commit the result.`);
     }
@@ -54,6 +54,12 @@ describe("generated docs", () => {
   it("lists every MCP tool in the MCP package's README", () => {
     for (const slug of Object.keys(actions)) {
       expect(files["packages/mcp/README.md"]).toContain(`| \`withings_${slug.replace(/-/g, "_")}\` |`);
+    }
+  });
+
+  it("lists every n8n operation and trigger event in the n8n package's README", () => {
+    for (const c of [...Object.values(actions), ...Object.values(sources)]) {
+      expect(files["packages/n8n/README.md"]).toContain(` ${String(c.name).replace(/\s*\(Instant\)$/, "")} |`);
     }
   });
 
