@@ -7,3 +7,4 @@ export * from "./run";
 export * from "./transport";
 export * as catalog from "./catalog";
 export * from "./describe";
+export * from "./records";

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { actions, sources } from "../../hosts/kit/catalog";
 import { describeProps, slugOf } from "../../hosts/kit/describe";
+import { recordsOf } from "../../hosts/kit/records";
 import { runAction } from "../../hosts/kit/run";
 import { fetchSend, isExpiredToken, refreshingSend, type Send } from "../../hosts/kit/transport";
 import { WithingsAuthError } from "../../common/errors";
@@ -21,6 +22,17 @@ describe("catalog", () => {
     expect(Object.keys(sources)).toEqual(slugs("sources"));
     for (const [slug, c] of [...Object.entries(actions), ...Object.entries(sources)]) expect(slugOf(c)).toBe(slug);
     expect(Object.keys(actions).length).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe("recordsOf", () => {
+  it("gives a list's elements, one object, or nothing, wrapping bare values", () => {
+    expect(recordsOf([{ a: 1 }, 2, [3]])).toEqual([{ a: 1 }, { value: 2 }, { value: [3] }]);
+    expect(recordsOf({ a: 1 })).toEqual([{ a: 1 }]);
+    expect(recordsOf("done")).toEqual([{ value: "done" }]);
+    expect(recordsOf(null)).toEqual([]);
+    expect(recordsOf(undefined)).toEqual([]);
+    expect(recordsOf([])).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@
  * to components/withings reaches Zapier with the next `npm run catalog`, with no code here.
  */
 import type { Bundle, ZObject } from "zapier-platform-core";
-import { annotationsOf, catalog, describeProps, propOptions, type ComponentLike } from "../../../hosts/kit";
+import { annotationsOf, catalog, describeProps, propOptions, recordsOf, type ComponentLike } from "../../../hosts/kit";
 import { inputField, zapierKey } from "./fields";
 import { appOverrides, guarded } from "./send";
 import { authOf, runForZapier } from "./run";
@@ -38,14 +38,10 @@ const isEmptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
  * whose lists are all empty) is zero results, not an error.
  */
 export function searchResults(result: unknown, summary?: string): Record<string, unknown>[] {
-  if (result === undefined || result === null) return [];
-  if (Array.isArray(result)) {
-    return result.map((r) => (r && typeof r === "object" && !Array.isArray(r) ? r as Record<string, unknown> : { value: r }));
-  }
-  if (typeof result !== "object") return [{ value: result, ...(summary ? { summary } : {}) }];
-  const lists = Object.values(result).filter(Array.isArray);
+  if (Array.isArray(result)) return recordsOf(result);
+  const lists = result && typeof result === "object" ? Object.values(result).filter(Array.isArray) : [];
   if (lists.length > 0 && lists.every(isEmptyList)) return [];
-  return [{ ...(result as Record<string, unknown>), ...(summary ? { summary } : {}) }];
+  return recordsOf(result).map((r) => ({ ...r, ...(summary ? { summary } : {}) }));
 }
 
 /** A create's result: always one object. */

@@ -11,7 +11,7 @@ import {
   type JsonObject,
   NodeApiError,
 } from 'n8n-workflow';
-import { describeProps, propOptions, runAction } from '../../../../../hosts/kit';
+import { describeProps, propOptions, recordsOf, runAction } from '../../../../../hosts/kit';
 import { actionProperties, findOperation, operations } from '../../shared/actions';
 import { loadOptionsMethodName, propsFrom, readParameter } from '../../shared/describe';
 import { BinarySink } from '../../shared/files';
@@ -35,13 +35,7 @@ function loadOptionsMethods(): Record<string, (this: ILoadOptionsFunctions) => P
 }
 
 /** An action's result as n8n items: one per record of a list, else the one object. */
-export function toItems(result: unknown): IDataObject[] {
-  if (Array.isArray(result)) {
-    return result.map((r) => (r && typeof r === 'object' && !Array.isArray(r) ? (r as IDataObject) : { value: r as never }));
-  }
-  if (result === undefined || result === null) return [];
-  return [result && typeof result === 'object' ? (result as IDataObject) : { value: result as never }];
-}
+export const toItems = (result: unknown): IDataObject[] => recordsOf(result) as IDataObject[];
 
 export class Withings implements INodeType {
   description: INodeTypeDescription = {
