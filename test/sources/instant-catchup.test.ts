@@ -11,9 +11,9 @@ import { WithingsResponseError } from "../../common/errors";
 import { mockWithings, resetHttp } from "../helpers/http";
 import { fakeGetmeas } from "../helpers/source-harness";
 import { ENDPOINT, instantHarness, UID } from "../helpers/instant-harness";
+import { SCALE, weightGroup } from "../helpers/weigh-ins";
 
 const T0 = 1795160000;
-const SCALE = "a3c5e19b07d24f1c8e6b5a4d3c2b1a09f8e7d6c5";
 let now = T0;
 
 beforeEach(() => {
@@ -26,12 +26,6 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function weightGroup(grpid: number, date: number, changed = date + 20) {
-  return {
-    grpid, attrib: 0, date, created: changed, modified: changed, category: 1, deviceid: SCALE, hash_deviceid: SCALE,
-    measures: [{ value: 60_000 + grpid, type: 1, unit: -3, algo: 3, fm: 3 }], modelid: 5, model: "Body+", comment: null,
-  };
-}
 const list = { path: "/notify", body: { status: 0, body: { profiles: [{ appli: 1, callbackurl: ENDPOINT }] } } };
 const ok = { path: "/notify", body: { status: 0, body: {} } };
 
@@ -47,7 +41,7 @@ async function deployed(auth?: Record<string, unknown>) {
 }
 /** One device sync of `n` weigh-ins a minute apart, all changed now. */
 function sync(server: ReturnType<typeof fakeGetmeas>, n: number, first = 1) {
-  for (let i = 0; i < n; i++) server.records.push(weightGroup(first + i, now - 200_000 + (first + i) * 60, now));
+  for (let i = 0; i < n; i++) server.records.push(weightGroup(first + i, now - 200_000 + (first + i) * 60, { changed: now }));
 }
 /** getmeas pages that each take `seconds` of (injected) time: a slow or rate-limited Withings. */
 function slowPages(server: ReturnType<typeof fakeGetmeas>, count: number, seconds: number) {

@@ -7,9 +7,9 @@ import { mockWithings, resetHttp, type RecordedRequest } from "../helpers/http";
 import { fakeGetmeas, sourceHarness } from "../helpers/source-harness";
 import weighIn from "../../components/withings/sources/new-weigh-in/new-weigh-in";
 import { ENDPOINT, instantHarness, UID } from "../helpers/instant-harness";
+import { SCALE, weightGroup } from "../helpers/weigh-ins";
 
 const T0 = 1795160000;
-const SCALE = "a3c5e19b07d24f1c8e6b5a4d3c2b1a09f8e7d6c5";
 let now = T0;
 
 beforeEach(() => {
@@ -22,12 +22,6 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function weightGroup(grpid: number, date: number, grams: number) {
-  return {
-    grpid, attrib: 0, date, created: date + 20, modified: date + 20, category: 1, deviceid: SCALE, hash_deviceid: SCALE,
-    measures: [{ value: grams, type: 1, unit: -3, algo: 3, fm: 3 }], modelid: 5, model: "Body+", comment: null,
-  };
-}
 const list = (profiles: unknown[]) => ({ path: "/notify", body: { status: 0, body: { profiles } } });
 const ok = { path: "/notify", body: { status: 0, body: {} } };
 const notifyForms = (reqs: RecordedRequest[]) => reqs.filter((r) => r.path === "/notify").map((r) => r.form);
@@ -96,7 +90,7 @@ describe("requests", () => {
 
   it("answers 200 before fetching, and a weigh-in gives exactly one event with the twin's id", async () => {
     const { h, server } = await deployedWeighIn();
-    server.records.push(weightGroup(6120045200, T0 + 30, 70_200));
+    server.records.push(weightGroup(6120045200, T0 + 30, { grams: 70_200 }));
     now = T0 + 60;
     const http = server.serve(1);
     const origReply = server.reply.bind(server);
@@ -118,7 +112,7 @@ describe("requests", () => {
 
   it("accepts the raw form string as well as a parsed body", async () => {
     const { h, server } = await deployedWeighIn();
-    server.records.push(weightGroup(6120045201, T0 + 40, 70_100));
+    server.records.push(weightGroup(6120045201, T0 + 40, { grams: 70_100 }));
     now = T0 + 60;
     server.serve(1);
     await h.post(`userid=${UID}&appli=1&startdate=${T0 + 40}&enddate=${T0 + 40}`);
@@ -157,14 +151,14 @@ describe("requests", () => {
   it("a fetch failure leaves the cursor; the next notification catches up", async () => {
     const { h, server } = await deployedWeighIn();
     const cursor = h.db.get("cursor");
-    server.records.push(weightGroup(6120045202, T0 + 30, 69_900));
+    server.records.push(weightGroup(6120045202, T0 + 30, { grams: 69_900 }));
     now = T0 + 60;
     mockWithings([{ path: "/measure", body: "<html>502</html>", httpStatus: 502 }]);
     await expect(h.notify({ userid: UID, appli: 1, startdate: T0 + 30, enddate: T0 + 30 })).rejects.toThrow(/HTTP 502/);
     expect(h.emitted).toEqual([]);
     expect(h.db.get("cursor")).toEqual(cursor);
 
-    server.records.push(weightGroup(6120045203, T0 + 90, 69_800));
+    server.records.push(weightGroup(6120045203, T0 + 90, { grams: 69_800 }));
     now = T0 + 120;
     server.serve(1);
     await h.notify({ userid: UID, appli: 1, startdate: T0 + 90, enddate: T0 + 90 });
@@ -194,7 +188,7 @@ describe("requests", () => {
 
   it("a safety check re-subscribes what Withings dropped and catches up", async () => {
     const { h, server } = await deployedWeighIn();
-    server.records.push(weightGroup(6120045204, T0 + 30, 70_500));
+    server.records.push(weightGroup(6120045204, T0 + 30, { grams: 70_500 }));
     now = T0 + 3600;
     const notify = mockWithings([list([]), ok]);
     server.serve(1);

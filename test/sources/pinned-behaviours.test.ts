@@ -9,9 +9,9 @@ import { BACKFILL_MAX, MAX_PAGES_PER_RUN, RUN_BUDGET_MS } from "../../components
 import { rememberSeen } from "../../components/withings/sources/common/seen";
 import { mockWithings, resetHttp } from "../helpers/http";
 import { fakeGetmeas, sourceHarness } from "../helpers/source-harness";
+import { weightGroup } from "../helpers/weigh-ins";
 
 const T0 = 1795160000;
-const SCALE = "a3c5e19b07d24f1c8e6b5a4d3c2b1a09f8e7d6c5";
 let now = T0;
 
 beforeEach(() => {
@@ -24,10 +24,6 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-function weightGroup(grpid: number, date: number, changed: number, measures = [{ value: 60_000 + grpid, type: 1, unit: -3 }]) {
-  return { grpid, attrib: 0, date, created: changed, modified: changed, category: 1, deviceid: SCALE, hash_deviceid: SCALE,
-    measures: measures.map((m) => ({ algo: 3, fm: 3, ...m })), modelid: 5, model: "Body+", comment: null };
-}
 
 describe("the run's time budget", () => {
   it(`a slow Withings ends the run once ${RUN_BUDGET_MS / 1000} s have passed, and the next run carries on from the offset`, async () => {
@@ -36,7 +32,7 @@ describe("the run's time budget", () => {
     server.serve(1);
     await h.deploy();
     now += 60;
-    for (let i = 1; i <= 600; i++) server.records.push(weightGroup(i, now - 100_000 + i * 60, now));
+    for (let i = 1; i <= 600; i++) server.records.push(weightGroup(i, now - 100_000 + i * 60, { changed: now }));
     const since = h.cursor();
     // Each page takes 4 s: after the 4th page 16 s have passed (the 3rd leaves 12 s: not yet over the budget).
     const slow = mockWithings(Array.from({ length: 4 }, () => ({ path: "/measure", body: (f: Record<string, string>) => {
@@ -63,7 +59,7 @@ describe("the run's time budget", () => {
 describe("a first deploy over more than 20 pages", () => {
   it("emits the most recent records of the span and stores a plain cursor, not its half-read window", async () => {
     const server = fakeGetmeas(50, "UTC");
-    for (let i = 1; i <= 1_250; i++) server.records.push(weightGroup(i, T0 - 20 * 86_400 + i * 600, T0 - 3600));
+    for (let i = 1; i <= 1_250; i++) server.records.push(weightGroup(i, T0 - 20 * 86_400 + i * 600, { changed: T0 - 3600 }));
     const http = server.serve(MAX_PAGES_PER_RUN);
     const h = sourceHarness(weighIn);
     await h.deploy();
@@ -110,8 +106,9 @@ describe("the boundary of the remembered ids", () => {
 describe("a measure group carrying the same type twice", () => {
   it("gives the same value in `values`, `units`, the flat field and the summary", async () => {
     const server = fakeGetmeas(50, "UTC");
-    server.records = [weightGroup(7, T0 - 3600, T0 - 3500, [{ value: 72_400, type: 1, unit: -3 }, { value: 72_600, type: 1, unit: -3 },
-      { value: 181, type: 6, unit: -1 }])];
+    server.records = [weightGroup(7, T0 - 3600, { changed: T0 - 3500, measures: [
+      { value: 72_400, type: 1, unit: -3 }, { value: 72_600, type: 1, unit: -3 }, { value: 181, type: 6, unit: -1 },
+    ] })];
     server.serve(2);
     const w = sourceHarness(weighIn);
     await w.deploy();
