@@ -70,6 +70,20 @@ export function coerce(name: string, def: PropDef, value: unknown): unknown {
   }
 }
 
+/**
+ * `coerce` for hosts whose clients may send any value as a string (some MCP clients do): a string that reads
+ * cleanly as the prop's type becomes that value; anything else is returned as it came, for the host's or the
+ * component's own checks to report.
+ */
+export function coerceLoosely(type: string, value: unknown): unknown {
+  if (typeof value !== "string" || (value.trim() === "" && !type.endsWith("[]"))) return value;
+  try {
+    return coerce("value", { type }, value);
+  } catch {
+    return value;
+  }
+}
+
 /** True for a source with an HTTP interface (an "(Instant)" source). */
 export function httpPropName(component: ComponentLike): string | undefined {
   for (const [name, raw] of Object.entries(component.props ?? {})) {

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { actions, sources } from "../../hosts/kit/catalog";
 import { describeProps, slugOf } from "../../hosts/kit/describe";
 import { recordsOf } from "../../hosts/kit/records";
+import { coerceLoosely } from "../../hosts/kit/props";
 import { runAction } from "../../hosts/kit/run";
 import { fetchSend, isExpiredToken, refreshingSend, type Send } from "../../hosts/kit/transport";
 import { WithingsAuthError } from "../../common/errors";
@@ -33,6 +34,21 @@ describe("recordsOf", () => {
     expect(recordsOf(null)).toEqual([]);
     expect(recordsOf(undefined)).toEqual([]);
     expect(recordsOf([])).toEqual([]);
+  });
+});
+
+describe("coerceLoosely", () => {
+  it("reads clean strings as the prop's type and leaves the rest as they came", () => {
+    expect(coerceLoosely("integer", " 5 ")).toBe(5);
+    expect(coerceLoosely("boolean", "true")).toBe(true);
+    expect(coerceLoosely("integer[]", "[9, 10]")).toEqual([9, 10]);
+    expect(coerceLoosely("integer[]", "9,10")).toEqual([9, 10]);
+    expect(coerceLoosely("string[]", "steps, calories")).toEqual(["steps", "calories"]);
+    expect(coerceLoosely("integer", "5.5")).toBe("5.5");
+    expect(coerceLoosely("integer", "")).toBe("");
+    expect(coerceLoosely("boolean", "yes")).toBe("yes");
+    expect(coerceLoosely("integer[]", "[9, x")).toBe("[9, x");
+    expect(coerceLoosely("integer", 7)).toBe(7);
   });
 });
 

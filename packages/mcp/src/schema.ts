@@ -3,6 +3,7 @@
  * schema is the component's own declaration: types, fixed choices, defaults, bounds and required props.
  */
 import type { PropSpec } from "../../../hosts/kit/describe";
+import { coerceLoosely } from "../../../hosts/kit/props";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -99,30 +100,12 @@ function problem(name: string, s: JsonSchema, v: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Some clients send every argument as a string ("5", "true", "[1,4]"): a string that reads cleanly as the
- * declared type is taken as that value, as the runner does with command-line props. Anything else stays as is.
- */
-function lenient(s: JsonSchema, v: unknown): unknown {
-  if (typeof v !== "string") return v;
-  const t = v.trim();
-  if (s.type === "integer" && /^-?\d+$/.test(t)) return Number(t);
-  if (s.type === "boolean" && (t === "true" || t === "false")) return t === "true";
-  if (s.type === "array") {
-    let items: unknown[] = t === "" ? [] : t.split(",").map((x) => x.trim());
-    if (t.startsWith("[")) {
-      try {
-        const parsed = JSON.parse(t);
-        if (!Array.isArray(parsed)) return v;
-        items = parsed;
-      } catch {
-        return v;
-      }
-    }
-    return items.map((x) => lenient(s.items as JsonSchema, x));
-  }
-  return v;
+/** The prop type a JSON schema of `inputSchemaOf` stands for, to read string arguments as the runner reads props. */
+function propType(s: JsonSchema): string {
+  if (s.type === "array") return `${(s.items as JsonSchema | undefined)?.type === "integer" ? "integer" : "string"}[]`;
+  return String(s.type ?? "string");
 }
+
 
 /**
  * Checks arguments against an input schema made by `inputSchemaOf`; every problem names its argument.
@@ -140,7 +123,8 @@ export function parseArgs(schema: JsonSchema, input: unknown): { args: Record<st
       continue;
     }
     if (raw === undefined || raw === null) continue;
-    const v = lenient(props[name], raw);
+    // Some clients send every argument as a string ("5", "true", "[1,4]"): read it as the declared type.
+    const v = coerceLoosely(propType(props[name]), raw);
     const p = problem(name, props[name], v);
     if (p) problems.push(p);
     else args[name] = v;
