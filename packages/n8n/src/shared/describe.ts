@@ -4,7 +4,7 @@
  * component. A prop whose choices come from the account gets a load-options method of its own.
  */
 import type { IDataObject, INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
-import { describeProps, type ComponentLike, type PropSpec } from '../../../../hosts/kit';
+import { coerceLoosely, describeProps, type ComponentLike, type PropSpec } from '../../../../hosts/kit';
 
 /** Optional props without a default live in a collection, so that "not given" stays distinguishable. */
 export const OPTIONS_FIELD = 'additionalFields';
@@ -115,18 +115,16 @@ export function propsFrom(component: ComponentLike, read: (name: string) => unkn
     let value = inTop ? read(spec.name) : extra[spec.name];
     if (value === undefined || value === null) continue;
     if (isList(spec.type)) {
-      if (typeof value === 'string') value = value.split(',').map((s) => s.trim()).filter(Boolean);
-      if (!Array.isArray(value)) value = [value];
-      if (isInteger(spec.type)) value = (value as unknown[]).map((v) => (typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : v));
+      // A typed list ("9, 10") or n8n's multi-options (strings): read as the prop's type, as the runner does.
+      const list = coerceLoosely(spec.type, value);
+      value = (Array.isArray(list) ? list : [list]).filter((v) => v !== '');
+      if (isInteger(spec.type)) value = (value as unknown[]).map((v) => coerceLoosely('integer', v));
       if ((value as unknown[]).length === 0 && !spec.required) continue;
     } else if (typeof value === 'string' && value.trim() === '' && !spec.required) {
       continue;
-    } else if (spec.type === 'object' && typeof value === 'string') {
-      try {
-        value = JSON.parse(value);
-      } catch {
-        // Left as text: the component's own validation reports it.
-      }
+    } else if (spec.type === 'object') {
+      // JSON text becomes the object; anything else is left for the component's own validation to report.
+      value = coerceLoosely(spec.type, value);
     }
     props[spec.name] = value;
   }
