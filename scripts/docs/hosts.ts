@@ -1,7 +1,7 @@
 /** The lists of operations in the host packages' READMEs, from the hosts' own definitions (what npm shows). */
 import { toolDefs } from "../../packages/mcp/src/tools";
 import { operations, resourceOf } from "../../packages/n8n/src/shared/actions";
-import { sourcesOf } from "../../packages/n8n/src/shared/sources";
+import { eventLabel, sourcesOf } from "../../packages/n8n/src/shared/sources";
 import { oneLine } from "./render";
 
 /** Every MCP tool: its name, title, whether it only reads, and what it does in one line. */
@@ -17,8 +17,8 @@ const describe = (c: { description?: unknown }) => oneLine(String(c.description 
 export function n8nOperationsTable(): string {
   const rows = operations().map((o) => `| Withings | ${resourceOf(o.slug).name} / ${String(o.component.name)} | ${describe(o.component as never)} |`);
   for (const [node, kind] of [["Withings Trigger", "instant"], ["Withings Poll Trigger", "polling"]] as const) {
-    for (const { component } of sourcesOf(kind)) {
-      rows.push(`| ${node} | ${String(component.name).replace(/\s*\(Instant\)$/, "")} | ${describe(component as never)} |`);
+    for (const { slug, component } of sourcesOf(kind)) {
+      rows.push(`| ${node} | ${eventLabel(component, slug)} | ${describe(component as never)} |`);
     }
   }
   return ["| Node | Operation or event | What it does |", "| --- | --- | --- |", ...rows].join("\n");

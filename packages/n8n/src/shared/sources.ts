@@ -25,14 +25,15 @@ export function sourcesOf(kind: SourceKind): Array<{ slug: string; component: Co
     .map(([slug, component]) => ({ slug, component }));
 }
 
-const label = (c: ComponentLike, slug: string) => String(c.name ?? slug).replace(/\s*\(Instant\)\s*$/, '');
+/** A source's name as a trigger event: "New Weigh-in (Instant)" is the event "New Weigh-in". */
+export const eventLabel = (c: ComponentLike, slug: string) => String(c.name ?? slug).replace(/\s*\(Instant\)\s*$/, '');
 
 /** The "Event" selector and each source's own props. */
 export function sourceProperties(kind: SourceKind): INodeProperties[] {
   const list = sourcesOf(kind);
   const options = list
     .map(({ slug, component }) => ({
-      name: label(component, slug),
+      name: eventLabel(component, slug),
       value: slug,
       description: String((component as { description?: string }).description ?? '').split(/(?<=\.)\s/)[0].slice(0, 300),
     }))
